@@ -1,0 +1,2 @@
+package lab.sharpminima;
+public final class Launcher { public static void main(String[] a) { System.out.println("hi"); } }
