@@ -1,0 +1,141 @@
+package lab.sharpminima.symmetry;
+
+import java.util.Arrays;
+import lab.sharpminima.engine.Layer;
+import lab.sharpminima.engine.Network;
+
+/**
+ * The α-scale transformation T_α of Definition 5, in its multi-layer form of Section 4.2:
+ * θ_k ↦ α_k θ_k with every α_k &gt; 0 and ∏_k α_k = 1. A bias b_k is scaled by ∏_{j≤k} α_j, the
+ * factor by which the pre-activation z_k is scaled, so that the function is unchanged whenever every
+ * hidden activation is non-negatively homogeneous (Definition 4).
+ *
+ * <p>T_α is linear and diagonal: θ' = s ⊙ θ with {@link #scaling()} = s. The paper's
+ * D_α = diag(1/s) gives the identities of Section 4.2, ∇L(T_α θ) = ∇L(θ)·D_α and
+ * ∇²L(T_α θ) = D_α ∇²L(θ) D_α.
+ */
+public final class AlphaScale {
+
+    /** Relative tolerance on ∏ α_k = 1. */
+    public static final double PRODUCT_TOLERANCE = 1e-9;
+
+    private final Network net;
+    private final double[] alpha;
+    private final double[] scaling;
+
+    /**
+     * @throws IllegalArgumentException when the count is wrong, an α is not a positive finite number,
+     *                                  or the product differs from 1 by more than 1e-9 (relative)
+     */
+    public AlphaScale(Network net, double[] alpha) {
+        if (alpha.length != net.depth()) {
+            throw new IllegalArgumentException("--alpha needs " + net.depth() + " values (one per layer), got "
+                    + alpha.length);
+        }
+        double logProduct = 0;
+        for (int k = 0; k < alpha.length; k++) {
+            if (!(alpha[k] > 0) || Double.isInfinite(alpha[k])) {
+                throw new IllegalArgumentException("alpha[" + k + "] = " + alpha[k]
+                        + " must be a positive finite number");
+            }
+            logProduct += Math.log(alpha[k]);
+        }
+        if (Math.abs(Math.expm1(logProduct)) > PRODUCT_TOLERANCE) {
+            throw new IllegalArgumentException("the product of the alphas is " + Math.exp(logProduct)
+                    + ", it must be 1 (relative tolerance 1e-9)");
+        }
+        this.net = net;
+        this.alpha = alpha.clone();
+        this.scaling = buildScaling(net, alpha);
+    }
+
+    /** Definition 5: the two-layer T_α = (α, 1/α) for a network of depth 2. */
+    public static AlphaScale twoLayer(Network net, double a) {
+        return new AlphaScale(net, new double[] {a, 1.0 / a});
+    }
+
+    /**
+     * The last α is chosen so that the product is exactly 1 up to rounding: α_K = 1/∏_{k&lt;K} α_k.
+     */
+    public static AlphaScale completing(Network net, double[] firstAlphas) {
+        double[] a = Arrays.copyOf(firstAlphas, net.depth());
+        double p = 1;
+        for (int k = 0; k < net.depth() - 1; k++) {
+            p *= a[k];
+        }
+        a[net.depth() - 1] = 1.0 / p;
+        return new AlphaScale(net, a);
+    }
+
+    private static double[] buildScaling(Network net, double[] alpha) {
+        double[] s = new double[net.parameterCount()];
+        double cumulative = 1;
+        for (int k = 0; k < net.depth(); k++) {
+            Layer l = net.layer(k);
+            cumulative *= alpha[k];
+            Arrays.fill(s, net.offset(k), net.offset(k) + l.weightCount(), alpha[k]);
+            if (l.bias()) {
+                Arrays.fill(s, net.biasOffset(k), net.end(k), cumulative);
+            }
+        }
+        return s;
+    }
+
+    public double[] alpha() {
+        return alpha.clone();
+    }
+
+    /** The diagonal s of T_α: θ' = s ⊙ θ. */
+    public double[] scaling() {
+        return scaling.clone();
+    }
+
+    /** The paper's D_α = diag(1/s) (Section 4.2), as its diagonal. */
+    public double[] paperD() {
+        double[] d = new double[scaling.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = 1.0 / scaling[i];
+        }
+        return d;
+    }
+
+    /** T_α(θ). */
+    public double[] apply(double[] theta) {
+        double[] out = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            out[i] = scaling[i] * theta[i];
+        }
+        return out;
+    }
+
+    /** T_α⁻¹(θ) = T_{1/α}(θ). */
+    public double[] invert(double[] theta) {
+        double[] out = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            out[i] = theta[i] / scaling[i];
+        }
+        return out;
+    }
+
+    /**
+     * T_α(θ), refusing a result that cannot represent the same function in doubles: a parameter that
+     * overflows to ±∞, or a nonzero one that underflows to zero or a subnormal.
+     *
+     * @throws IllegalArgumentException naming the α and the parameter index that caused it
+     */
+    public double[] applyChecked(double[] theta) {
+        double[] out = apply(theta);
+        for (int i = 0; i < out.length; i++) {
+            int k = net.layerOf(i);
+            if (Double.isInfinite(out[i])) {
+                throw new IllegalArgumentException("alpha[" + k + "] = " + alpha[k] + " overflows parameter " + i
+                        + " (" + theta[i] + " becomes " + out[i] + ")");
+            }
+            if (theta[i] != 0 && Math.abs(out[i]) < Double.MIN_NORMAL) {
+                throw new IllegalArgumentException("alpha[" + k + "] = " + alpha[k] + " underflows parameter " + i
+                        + " (" + theta[i] + " becomes " + out[i] + ")");
+            }
+        }
+        return out;
+    }
+}
