@@ -1,0 +1,162 @@
+package lab.sharpminima.ui;
+
+import java.io.File;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import lab.sharpminima.ui.summary.SummaryView;
+import org.controlsfx.control.Notifications;
+
+/**
+ * The main window's nodes: menu bar (File, Help), one tab per view (the "Model" summary first) and a
+ * status bar. {@link #build()} makes nodes, {@link #wire()} connects them to the {@link MainViewModel};
+ * the only logic here is what needs a {@code Stage} (file chooser, dialogs, popups).
+ */
+public final class MainView {
+
+    private static final System.Logger LOG = System.getLogger(MainView.class.getName());
+
+    private final MainViewModel vm;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final MenuItem open = new MenuItem("Open model…");
+    private final MenuItem quit = new MenuItem("Quit");
+    private final MenuItem about = new MenuItem("About Sharp Minima Lab");
+    private final TabPane tabs = new TabPane();
+    private final Label status = new Label();
+    private final ProgressIndicator progress = new ProgressIndicator();
+
+    public MainView(MainViewModel vm, Stage stage) {
+        this.vm = vm;
+        this.stage = stage;
+        build();
+        wire();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void build() {
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
+        Menu help = new Menu("Help", null, about);
+        MenuBar menus = new MenuBar(file, help);
+        menus.setId("menu-bar");
+
+        SummaryView summary = new SummaryView(vm.summaryProperty(), vm.spectrumProperty());
+        Tab model = new Tab("Model", summary.root());
+        model.setId("tab-model");
+        model.setClosable(false);
+        tabs.getTabs().add(model);
+        tabs.setId("views");
+
+        status.setId("status-message");
+        status.getStyleClass().add("status-message");
+        progress.setId("status-progress");
+        progress.setPrefSize(16, 16);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, status, spacer, progress);
+        bar.getStyleClass().add("status-bar");
+        bar.setId("status-bar");
+
+        root.setTop(menus);
+        root.setCenter(tabs);
+        root.setBottom(bar);
+        root.getStyleClass().add("main-window");
+    }
+
+    private void wire() {
+        open.setOnAction(e -> chooseModel());
+        quit.setOnAction(e -> Platform.exit());
+        about.setOnAction(e -> showAbout());
+        status.textProperty().bind(vm.statusProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        vm.errorProperty().addListener((obs, old, message) -> {
+            status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), message != null);
+            if (message != null) {
+                notifyError(message);
+            }
+        });
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            if (files.size() == 1) {
+                vm.openModel(files.get(0).toPath());
+            }
+            e.setDropCompleted(files.size() == 1);
+            e.consume();
+        });
+    }
+
+    private void chooseModel() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open model");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Model files (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path current = vm.modelPathProperty().get();
+        Path dir = current != null ? current.toAbsolutePath().getParent() : Path.of("assets", "models");
+        if (dir != null && Files.isDirectory(dir)) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            vm.openModel(chosen.toPath());
+        }
+    }
+
+    private void showAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("About Sharp Minima Lab");
+        a.setHeaderText("Sharp Minima Lab");
+        a.setContentText("An interactive companion to \"Sharp Minima Can Generalize For Deep Nets\" "
+                + "(Dinh, Pascanu, Bengio and Bengio, ICML 2017): open a model, measure its flatness, and see "
+                + "how reparametrizations that keep the function move those measures.");
+        a.showAndWait();
+    }
+
+    /**
+     * A ControlsFX popup beside the status bar's message. Skipped while the window is not showing, and
+     * a popup that cannot be shown (headless test toolkits) is not an error: the status bar has it.
+     */
+    private void notifyError(String message) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        try {
+            Notifications.create().owner(stage).title("Cannot open the model").text(message)
+                    .hideAfter(Duration.seconds(8)).showError();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "notification popup not shown", e);
+        }
+    }
+}

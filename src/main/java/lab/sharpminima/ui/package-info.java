@@ -1,0 +1,9 @@
+/**
+ * The JavaFX desktop app: the application class, the main window (menu, view tabs, status bar), its
+ * ViewModel, and the executor that keeps heavy work off the FX thread.
+ *
+ * <p>The only package tree that may import {@code javafx} and ControlsFX; it reads models through
+ * {@code engine.io} and computes through {@code engine}. Views are built in code, styled by
+ * {@code app.css}; ViewModels hold no {@code Node} and are tested without a stage.
+ */
+package lab.sharpminima.ui;
