@@ -21,6 +21,7 @@ import lab.sharpminima.engine.data.CsvDatasets;
 import lab.sharpminima.engine.data.DataFormatException;
 import lab.sharpminima.engine.data.Split;
 import lab.sharpminima.engine.data.Targets;
+import lab.sharpminima.engine.train.Accuracy;
 import lab.sharpminima.engine.train.Initializer;
 import lab.sharpminima.engine.train.OptimizerKind;
 import lab.sharpminima.engine.train.Trainer;
@@ -123,6 +124,12 @@ final class TrainCommand implements Callable<Integer> {
         printed.put("loss", result.trainLoss());
         if (result.testLoss().isPresent()) {
             printed.put("testLoss", result.testLoss().getAsDouble());
+        }
+        if (net.outputs() > 1 && lossKind == LossKind.CROSS_ENTROPY) {
+            printed.put("accuracy", Accuracy.of(net, result.theta(), split.train()));
+            if (split.test() != null) {
+                printed.put("testAccuracy", Accuracy.of(net, result.theta(), split.test()));
+            }
         }
         if (result.diverged()) {
             printed.put("stopped", result.message());
