@@ -128,6 +128,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void paperToySpectrumIsKnownInClosedForm() {
+        // At θ = (2, 0.5) the residuals vanish, so ∇²L = (2/N)Σx² · [θ₂², θ₁θ₂; θ₁θ₂, θ₁²], a rank-one
+        // matrix with eigenvalues (2/N)Σx² (θ₁² + θ₂²) = 2 · 1.435 · 4.25 = 12.1975 and 0.
+        MainViewModel vm = new MainViewModel(new SameThreadExecutor());
+        vm.openModel(TOY);
+        Spectrum sp = vm.spectrumProperty().get();
+        assertThat(sp.max()).isCloseTo(12.1975, within(1e-12));
+        assertThat(sp.min()).isCloseTo(0.0, within(1e-12));
+        assertThat(vm.summaryProperty().get().gradientNorm().getAsDouble()).isZero();
+    }
+
+    @Test
     void aBadFileKeepsTheLastGoodModelAndNamesTheField() throws Exception {
         MainViewModel vm = new MainViewModel(new SameThreadExecutor());
         vm.openModel(TOY);

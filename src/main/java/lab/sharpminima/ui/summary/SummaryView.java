@@ -1,5 +1,6 @@
 package lab.sharpminima.ui.summary;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -16,6 +17,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,6 +33,9 @@ public final class SummaryView {
     /** How many of the largest eigenvalues are listed. */
     static final int TOP = 10;
     private static final String NONE = "—";
+    private static final double ROW_HEIGHT = 26;
+    /** Header taller than a row, plus the table's border. */
+    private static final double HEADER_EXTRA = 3;
 
     private final ObservableValue<ModelSummary> summary;
     private final ObservableValue<Spectrum> spectrum;
@@ -80,13 +85,17 @@ public final class SummaryView {
         ((Label) hessian.getChildren().get(2)).setText("Largest eigenvalues");
         top.getStyleClass().add("eigen-list");
         top.setId("spectrum-top");
-        HBox row = new HBox(14, facts, hessian);
-        HBox.setHgrow(facts, Priority.ALWAYS);
-        HBox.setHgrow(hessian, Priority.ALWAYS);
-        facts.setMaxWidth(Double.MAX_VALUE);
-        hessian.setMaxWidth(Double.MAX_VALUE);
         buildLayersTable();
-        VBox page = new VBox(14, new VBox(2, title, architecture), row, card("Layers", layers));
+        // Left: what the model is; right: its curvature. Both columns share the width equally.
+        VBox left = new VBox(14, facts, card("Layers", layers));
+        HBox row = new HBox(14, left, hessian);
+        for (VBox column : List.of(left, hessian)) {
+            HBox.setHgrow(column, Priority.ALWAYS);
+            column.setMaxWidth(Double.MAX_VALUE);
+            column.setPrefWidth(400);
+        }
+        hessian.setMaxHeight(Region.USE_PREF_SIZE);
+        VBox page = new VBox(14, new VBox(2, title, architecture), row);
         page.getStyleClass().add("summary");
         content.setContent(page);
         content.setFitToWidth(true);
@@ -102,8 +111,7 @@ public final class SummaryView {
         layers.getColumns().add(column("activation", 220, LayerRow::activation));
         layers.getColumns().add(column("bias", 80, r -> r.bias() ? "yes" : "no"));
         layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        layers.setFixedCellSize(26);
-        layers.prefHeightProperty().bind(Bindings.size(layers.getItems()).multiply(26).add(32));
+        layers.setFixedCellSize(ROW_HEIGHT);
         layers.setFocusTraversable(false);
     }
 
@@ -129,6 +137,11 @@ public final class SummaryView {
         testLoss.setText(text(s.testLoss()));
         gradNorm.setText(text(s.gradientNorm()));
         layers.setItems(FXCollections.observableArrayList(s.layers()));
+        // Tall enough for every row, so the table never scrolls inside the scrolling page.
+        double height = (s.layers().size() + 1) * ROW_HEIGHT + HEADER_EXTRA;
+        layers.setMinHeight(height);
+        layers.setPrefHeight(height);
+        layers.setMaxHeight(height);
     }
 
     private void show(Spectrum s) {
