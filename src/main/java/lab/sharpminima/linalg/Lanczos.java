@@ -27,8 +27,9 @@ import org.ejml.data.DMatrixRMaj;
  * <p>A single-vector Krylov method sees each distinct eigenvalue once: in exact arithmetic the start
  * vector's projection onto an eigenspace is one vector, so an eigenvalue of multiplicity p (say the
  * exact zeros of a Hessian with dead units) is reported once, and the next distinct eigenvalues
- * fill the k slots. Only a restart (when fewer than k values are known) or m = n reveals further
- * copies. Instances are immutable; configure with the {@code with…} methods.
+ * fill the k slots. Only a restart (when fewer than k values are known), rounding (which may split a
+ * many-fold eigenvalue into a few nearby Ritz values) or m = n reveals further copies. The basis costs
+ * m·n doubles. Instances are immutable; configure with the {@code with…} methods.
  */
 public final class Lanczos {
 
@@ -45,6 +46,7 @@ public final class Lanczos {
     /**
      * The outcome of {@link #solve}.
      *
+     * @param which the end of the spectrum asked for
      * @param eigenvalues the k Ritz values θ_i, ordered as {@link Which} says
      * @param vectors the unit Ritz vectors Q_m s_i (k arrays of length n) in the same order, or
      *     {@code null} when not asked for
@@ -171,6 +173,7 @@ public final class Lanczos {
     /** The Ritz values of T_m, the k wanted ones and their residual bounds. */
     private final class Ritz {
         final SymmetricEigen eig;
+        final DMatrixRMaj s;
         final int[] wanted;
         final double[] residuals;
         final double normT;
@@ -182,7 +185,7 @@ public final class Lanczos {
             wanted = select(eig.values(), k, which);
             residuals = new double[k];
             double betaM = p.beta(m - 1);
-            DMatrixRMaj s = eig.vectors();
+            s = eig.vectors();
             for (int i = 0; i < k; i++) {
                 residuals[i] = Math.abs(betaM * s.unsafe_get(m - 1, wanted[i]));
             }
@@ -201,7 +204,6 @@ public final class Lanczos {
         Result result(LanczosProcess p, boolean converged) {
             double[] values = new double[k];
             double[][] vecs = vectors ? new double[k][] : null;
-            DMatrixRMaj s = vectors ? eig.vectors() : null;
             for (int i = 0; i < k; i++) {
                 values[i] = eig.value(wanted[i]);
                 if (vectors) {

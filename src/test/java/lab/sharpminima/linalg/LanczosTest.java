@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import lab.sharpminima.linalg.Lanczos.Which;
 import org.ejml.data.DMatrixRMaj;
@@ -21,6 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LanczosTest {
 
     private static final int N = 300;
+    /** Each spectrum's matrix and dense eigenvalues, built once for the three {@link Which}. */
+    private static final Map<String, DMatrixRMaj> MATRICES = new ConcurrentHashMap<>();
+    private static final Map<String, SymmetricEigen> DENSE = new ConcurrentHashMap<>();
 
     static double[] spectrum(String name, Random rnd) {
         return switch (name) {
@@ -44,9 +49,11 @@ class LanczosTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void agreesWithDenseEigenvalues(String name, Which which) {
-        Random rnd = new Random(name.hashCode());
-        DMatrixRMaj a = Spectra.withSpectrum(spectrum(name, rnd), rnd);
-        SymmetricEigen dense = SymmetricEigen.decompose(a, false);
+        DMatrixRMaj a = MATRICES.computeIfAbsent(name, s -> {
+            Random rnd = new Random(s.hashCode());
+            return Spectra.withSpectrum(spectrum(s, rnd), rnd);
+        });
+        SymmetricEigen dense = DENSE.computeIfAbsent(name, s -> SymmetricEigen.decompose(a, false));
         double norm = dense.spectralNorm();
         int k = 5;
         DenseOperator op = new DenseOperator(a);
@@ -158,6 +165,22 @@ class LanczosTest {
         assertThat(r.converged()).isTrue();
         assertThat(r.eigenvalues()).containsExactly(new double[] {100, 90, 80}, within(1e-8));
         assertThat(Math.abs(r.vectors()[0][0])).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
+    void tinyOperatorsAndAllEigenvalues() {
+        Lanczos.Result one = Lanczos.of(1, Which.SMALLEST_ALGEBRAIC).solve(new DenseOperator(Spectra.diagonal(new double[] {-2.5})));
+        assertThat(one.eigenvalues()).containsExactly(-2.5);
+        assertThat(one.converged()).isTrue();
+        Random rnd = new Random(6);
+        double[] lambda = Spectra.uniform(12, -3, 3, rnd);
+        Lanczos.Result all = Lanczos.of(12, Which.LARGEST_ALGEBRAIC).withTolerance(1e-12)
+                .solve(new DenseOperator(Spectra.withSpectrum(lambda, rnd)));
+        double[] sorted = lambda.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < 12; i++) {
+            assertThat(all.eigenvalues()[i]).isCloseTo(sorted[11 - i], within(1e-12));
+        }
     }
 
     @Test
