@@ -117,4 +117,33 @@ class DerivativesTest {
         assertThat(maxAbs).isGreaterThan(0);
         assertThat(maxDiff).isLessThan(1e-12 * maxAbs);
     }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void eigenvectorsReconstructTheHessian(int[] widths, Activation act, boolean bias, LossKind kind) {
+        Random rnd = new Random(14);
+        Network net = TestNets.net(widths, act, bias);
+        LossFunction f = new LossFunction(net, kind, TestNets.data(net, kind, 33, rnd, false));
+        DMatrixRMaj h = f.hessian(TestNets.theta(net, rnd));
+        lab.sharpminima.linalg.SymmetricEigen eig = lab.sharpminima.linalg.SymmetricEigen.decompose(h, true);
+        DMatrixRMaj v = eig.vectors();
+        DMatrixRMaj hv = new DMatrixRMaj(h.numRows, h.numCols);
+        org.ejml.dense.row.CommonOps_DDRM.mult(h, v, hv);
+        DMatrixRMaj vl = v.copy();
+        for (int j = 0; j < vl.numCols; j++) {
+            for (int i = 0; i < vl.numRows; i++) {
+                vl.set(i, j, vl.get(i, j) * eig.value(j));
+            }
+        }
+        org.ejml.dense.row.CommonOps_DDRM.subtractEquals(hv, vl);
+        double hNorm = org.ejml.dense.row.NormOps_DDRM.normP2(h);
+        assertThat(hNorm).isGreaterThan(0);
+        assertThat(org.ejml.dense.row.NormOps_DDRM.normP2(hv)).isLessThanOrEqualTo(1e-9 * hNorm);
+        double sum = 0;
+        for (double l : eig.values()) {
+            sum += l;
+        }
+        assertThat(sum).isCloseTo(org.ejml.dense.row.CommonOps_DDRM.trace(h),
+                org.assertj.core.data.Offset.offset(1e-10 * hNorm * h.numRows));
+    }
 }

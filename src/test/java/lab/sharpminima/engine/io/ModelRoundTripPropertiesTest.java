@@ -23,7 +23,7 @@ import org.ejml.data.DMatrixRMaj;
  * Any finite double written to a model file reads back bit for bit, and writing is deterministic:
  * toJson(parse(toJson(m))) = toJson(m).
  */
-class ModelRoundTripProperties {
+class ModelRoundTripPropertiesTest {
 
     /** Uniform over bit patterns (so every exponent, subnormals included) plus the awkward cases. */
     @Provide
@@ -40,7 +40,7 @@ class ModelRoundTripProperties {
                 net.jqwik.api.Tuple.of(1, Arbitraries.doubles()));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200, seed = "1977")
     boolean everyFiniteDoubleReadsBackBitForBit(
             @ForAll @Size(min = 1, max = 12) List<@net.jqwik.api.From("anyFinite") Double> values,
             @ForAll @IntRange(min = 1, max = 3) int rows) throws Exception {
