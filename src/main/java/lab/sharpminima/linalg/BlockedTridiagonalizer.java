@@ -26,13 +26,15 @@ final class BlockedTridiagonalizer {
     private final int nb;
     private final double[] vt;
     private final double[] wt;
+    private final double[] panelCols;
     private final double[] col;
     private final double[] x;
     private final double[] y;
+    private final double[] dots;
     private final LowerSymmetricKernels kernels;
 
-    /** Workspace for n×n matrices with panels of {@code nb} ≥ 1 columns. */
-    BlockedTridiagonalizer(int n, int nb) {
+    /** Workspace for n×n matrices with panels of {@code nb} ≥ 1 columns, using up to {@code threads} threads. */
+    BlockedTridiagonalizer(int n, int nb, int threads) {
         if (nb < 1) {
             throw new IllegalArgumentException("block size must be at least 1, got " + nb);
         }
@@ -42,10 +44,12 @@ final class BlockedTridiagonalizer {
         int panelCells = Math.max(1, Math.min(2 * nb, n) * n);
         this.vt = new double[panelCells];
         this.wt = new double[panelCells];
+        this.panelCols = new double[panelCells];
         this.col = new double[Math.max(1, n)];
         this.x = new double[Math.max(1, n)];
         this.y = new double[Math.max(1, n)];
-        this.kernels = new LowerSymmetricKernels(Math.max(1, n));
+        this.dots = new double[4 * nb];
+        this.kernels = new LowerSymmetricKernels(Math.max(1, n), threads);
     }
 
     /**
@@ -77,8 +81,9 @@ final class BlockedTridiagonalizer {
     private void panel(double[] a, int i0, int cols, double[] d, double[] e) {
         int m = n - i0;
         int off = i0 * n + i0;
+        gatherPanel(a, off, m, cols);
         for (int i = 0; i < cols; i++) {
-            updatedColumn(a, off, m, i);
+            updatedColumn(m, i);
             d[i0 + i] = col[i];
             if (i == m - 1) {
                 return; // the matrix's last column: nothing left to annihilate
@@ -88,11 +93,24 @@ final class BlockedTridiagonalizer {
         }
     }
 
-    /** col[i:m) ← B[i:m, i] − V[i:m, 0:i] W[i, 0:i]ᵀ − W[i:m, 0:i] V[i, 0:i]ᵀ (deferred updates applied). */
-    private void updatedColumn(double[] a, int off, int m, int i) {
-        for (int r = i; r < m; r++) {
-            col[r] = a[off + r * n + i];
+    /**
+     * Copies the panel's columns B[:, 0:cols) into column-major {@code panelCols} (stride m):
+     * one pass reading a short contiguous piece of each row, instead of a strided walk per column.
+     * Only the lower triangle is valid, which is all the panel reads.
+     */
+    private void gatherPanel(double[] a, int off, int m, int cols) {
+        for (int r = 0; r < m; r++) {
+            int row = off + r * n;
+            int end = Math.min(cols, r + 1);
+            for (int j = 0; j < end; j++) {
+                panelCols[j * m + r] = a[row + j];
+            }
         }
+    }
+
+    /** col[i:m) ← B[i:m, i] − V[i:m, 0:i] W[i, 0:i]ᵀ − W[i:m, 0:i] V[i, 0:i]ᵀ (deferred updates applied). */
+    private void updatedColumn(int m, int i) {
+        System.arraycopy(panelCols, i * m + i, col, i, m - i);
         for (int k = 0; k < i; k++) {
             int p = k * m;
             double vi = vt[p + i];
@@ -163,18 +181,7 @@ final class BlockedTridiagonalizer {
         }
         System.arraycopy(vt, p + lo, x, 0, len);
         kernels.symv(a, off + lo * n + lo, n, len, x, y);
-        for (int k = 0; k < i; k++) {
-            int q = k * m + lo;
-            double wv = 0;
-            double vv = 0;
-            for (int c = 0; c < len; c++) {
-                wv += wt[q + c] * x[c];
-                vv += vt[q + c] * x[c];
-            }
-            for (int c = 0; c < len; c++) {
-                y[c] -= vt[q + c] * wv + wt[q + c] * vv;
-            }
-        }
+        subtractPanelTerms(m, i, lo, len);
         double yv = 0;
         for (int c = 0; c < len; c++) {
             y[c] *= tau;
@@ -183,6 +190,33 @@ final class BlockedTridiagonalizer {
         double beta = -0.5 * tau * yv;
         for (int c = 0; c < len; c++) {
             wt[p + lo + c] = y[c] + beta * x[c];
+        }
+    }
+
+    /**
+     * y ← y − V (Wᵀ x) − W (Vᵀ x) over the panel's first i columns (rows lo … m−1), where x = v_i:
+     * first the 2i dot products (two columns at a time, four independent sums), then the
+     * corrections as axpys, which the JIT vectorises.
+     */
+    private void subtractPanelTerms(int m, int i, int lo, int len) {
+        for (int k = 0; k < i; k++) {
+            int q = k * m + lo;
+            double wv = 0;
+            double vv = 0;
+            for (int c = 0; c < len; c++) {
+                wv += wt[q + c] * x[c];
+                vv += vt[q + c] * x[c];
+            }
+            dots[2 * k] = wv;
+            dots[2 * k + 1] = vv;
+        }
+        for (int k = 0; k < i; k++) {
+            int q = k * m + lo;
+            double wv = dots[2 * k];
+            double vv = dots[2 * k + 1];
+            for (int c = 0; c < len; c++) {
+                y[c] -= vt[q + c] * wv + wt[q + c] * vv;
+            }
         }
     }
 }

@@ -32,6 +32,21 @@ public final class FastSymmetricEigenvalues {
      * @throws IllegalArgumentException if the matrix is not square or has a NaN or infinite entry
      */
     public static double[] eigenvalues(DMatrixRMaj symmetric) {
+        return eigenvalues(symmetric, defaultThreads());
+    }
+
+    /**
+     * As {@link #eigenvalues(DMatrixRMaj)}, with the reduction's kernels split among at most
+     * {@code threads} threads (1 = the calling thread only; more than the machine's cores, or
+     * than {@value RowSplitExecutor#MAX_PARTS}, is capped). The result does not depend on it
+     * beyond rounding.
+     *
+     * @throws IllegalArgumentException as {@link #eigenvalues(DMatrixRMaj)}, or if threads &lt; 1
+     */
+    public static double[] eigenvalues(DMatrixRMaj symmetric, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         int n = symmetric.numRows;
         if (symmetric.numCols != n) {
             throw new IllegalArgumentException("eigenvalues need a square matrix, got " + n + "×"
@@ -43,7 +58,7 @@ public final class FastSymmetricEigenvalues {
         double[] a = lowerSymmetricPart(symmetric);
         double[] d = new double[n];
         double[] e = new double[Math.max(1, n - 1)];
-        new BlockedTridiagonalizer(n, BlockedTridiagonalizer.DEFAULT_BLOCK).reduce(a, d, e);
+        new BlockedTridiagonalizer(n, BlockedTridiagonalizer.DEFAULT_BLOCK, threads).reduce(a, d, e);
         double[] lambda = tridiagonalEigenvalues(n, d, e);
         Arrays.sort(lambda);
         for (int i = 0, j = n - 1; i < j; i++, j--) {
@@ -52,6 +67,11 @@ public final class FastSymmetricEigenvalues {
             lambda[j] = t;
         }
         return lambda;
+    }
+
+    /** All the cores this JVM may use (the kernels cap it at {@value RowSplitExecutor#MAX_PARTS}). */
+    public static int defaultThreads() {
+        return RowSplitExecutor.parts();
     }
 
     /**

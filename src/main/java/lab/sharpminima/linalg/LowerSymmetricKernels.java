@@ -18,11 +18,18 @@ final class LowerSymmetricKernels {
     /** Below this size a product is not worth a thread hand-off (≈ 10–50 µs). */
     static final int PARALLEL_MIN_ROWS = 160;
 
-    private final double[][] partial;
+    /** Chunks per thread: small enough that an idle thread can take over a descheduled one's share. */
+    static final int CHUNKS_PER_THREAD = 4;
 
-    /** Workspace for products of size up to {@code maxN}. */
-    LowerSymmetricKernels(int maxN) {
-        partial = new double[RowSplitExecutor.parts()][maxN];
+    private final int threads;
+    private final double[][] partial;
+    private final boolean[] used;
+
+    /** Workspace for products of size up to {@code maxN}, split among at most {@code threads} threads. */
+    LowerSymmetricKernels(int maxN, int threads) {
+        this.threads = Math.max(1, Math.min(threads, RowSplitExecutor.parts()));
+        this.partial = new double[this.threads][maxN];
+        this.used = new boolean[this.threads];
     }
 
     /**
@@ -32,26 +39,30 @@ final class LowerSymmetricKernels {
      * halves the memory traffic of a full-storage product: this kernel is bandwidth-bound.
      */
     void symv(double[] a, int off, int ld, int p, double[] x, double[] y) {
-        int parts = p >= PARALLEL_MIN_ROWS ? RowSplitExecutor.parts() : 1;
-        if (parts == 1) {
+        if (p < PARALLEL_MIN_ROWS || threads == 1) {
             java.util.Arrays.fill(y, 0, p, 0.0);
             symvRows(a, off, ld, 0, p, x, y);
             return;
         }
-        int[] split = RowSplitExecutor.triangleSplit(p, parts);
-        RowSplitExecutor.run(parts, t -> {
+        int chunks = CHUNKS_PER_THREAD * threads;
+        int[] split = RowSplitExecutor.triangleSplit(p, chunks);
+        java.util.Arrays.fill(used, false);
+        RowSplitExecutor.run(threads, chunks, (t, c) -> {
             double[] out = partial[t];
-            java.util.Arrays.fill(out, 0, split[t + 1], 0.0);
-            symvRows(a, off, ld, split[t], split[t + 1], x, out);
+            if (!used[t]) {
+                used[t] = true;
+                java.util.Arrays.fill(out, 0, p, 0.0);
+            }
+            symvRows(a, off, ld, split[c], split[c + 1], x, out);
         });
-        // Part t wrote only y[0 : split[t+1]); the rest of its buffer is stale.
-        System.arraycopy(partial[0], 0, y, 0, split[1]);
-        java.util.Arrays.fill(y, split[1], p, 0.0);
-        for (int t = 1; t < parts; t++) {
-            double[] out = partial[t];
-            int end = split[t + 1];
-            for (int j = 0; j < end; j++) {
-                y[j] += out[j];
+        // Each participant accumulated its rows' contributions into its own buffer.
+        java.util.Arrays.fill(y, 0, p, 0.0);
+        for (int t = 0; t < threads; t++) {
+            if (used[t]) {
+                double[] out = partial[t];
+                for (int j = 0; j < p; j++) {
+                    y[j] += out[j];
+                }
             }
         }
     }
@@ -92,40 +103,75 @@ final class LowerSymmetricKernels {
      * This is the level-3 half of LAPACK dsytrd (its dsyr2k call).
      */
     void rank2kUpdate(double[] a, int off, int ld, int q, double[] vt, double[] wt, int stride, int r0, int k) {
-        int parts = q >= PARALLEL_MIN_ROWS ? RowSplitExecutor.parts() : 1;
-        int[] split = RowSplitExecutor.triangleSplit(q, parts);
-        RowSplitExecutor.run(parts, t -> {
-            for (int r = split[t]; r < split[t + 1]; r++) {
-                rank2kRow(a, off + r * ld, r, vt, wt, stride, r0, r0 + r, k);
+        int chunks = q >= PARALLEL_MIN_ROWS && threads > 1 ? CHUNKS_PER_THREAD * threads : 1;
+        int[] split = RowSplitExecutor.triangleSplit(q, chunks);
+        RowSplitExecutor.run(threads, chunks, (t, ch) -> {
+            int r = split[ch];
+            for (; r + 3 < split[ch + 1]; r += 4) {
+                rank2kFourRows(a, off, ld, r, vt, wt, stride, r0, k);
+            }
+            for (; r < split[ch + 1]; r++) {
+                rank2kRow(a, off + r * ld, 0, r, vt, wt, stride, r0, r, k);
             }
         });
     }
 
     /**
-     * Row r of {@link #rank2kUpdate}: b[c] −= Σ_j V(r,j)·W(c,j) + W(r,j)·V(c,j) for c = 0 … r,
-     * two j at a time so that each pass over the row does eight flops per load/store of b.
+     * Rows r … r+3 of {@link #rank2kUpdate}: their common columns c ≤ r in one sweep that loads
+     * each V(c, j), W(c, j) once for four rows (a 4×2 register block: 16 flops per element of
+     * B loaded and stored, 32 per four loads of V and W), then the small triangle c ∈ (r, r+3].
      */
-    private static void rank2kRow(double[] a, int row, int r, double[] vt, double[] wt, int stride, int c0,
-            int vr, int k) {
+    private static void rank2kFourRows(double[] a, int off, int ld, int r, double[] vt, double[] wt, int stride,
+            int r0, int k) {
+        int ra = off + r * ld;
+        int rb = ra + ld;
+        int rc = rb + ld;
+        int rd = rc + ld;
+        int vr = r0 + r;
         int j = 0;
         for (; j + 1 < k; j += 2) {
-            int p0 = j * stride + c0;
+            int p0 = j * stride;
             int p1 = p0 + stride;
-            double v0 = vt[j * stride + vr];
-            double w0 = wt[j * stride + vr];
-            double v1 = vt[(j + 1) * stride + vr];
-            double w1 = wt[(j + 1) * stride + vr];
+            double va0 = vt[p0 + vr], wa0 = wt[p0 + vr], va1 = vt[p1 + vr], wa1 = wt[p1 + vr];
+            double vb0 = vt[p0 + vr + 1], wb0 = wt[p0 + vr + 1], vb1 = vt[p1 + vr + 1], wb1 = wt[p1 + vr + 1];
+            double vc0 = vt[p0 + vr + 2], wc0 = wt[p0 + vr + 2], vc1 = vt[p1 + vr + 2], wc1 = wt[p1 + vr + 2];
+            double vd0 = vt[p0 + vr + 3], wd0 = wt[p0 + vr + 3], vd1 = vt[p1 + vr + 3], wd1 = wt[p1 + vr + 3];
+            int q0 = p0 + r0;
+            int q1 = p1 + r0;
             for (int c = 0; c <= r; c++) {
-                a[row + c] -= v0 * wt[p0 + c] + w0 * vt[p0 + c] + v1 * wt[p1 + c] + w1 * vt[p1 + c];
+                double x0 = wt[q0 + c], y0 = vt[q0 + c], x1 = wt[q1 + c], y1 = vt[q1 + c];
+                a[ra + c] -= va0 * x0 + wa0 * y0 + va1 * x1 + wa1 * y1;
+                a[rb + c] -= vb0 * x0 + wb0 * y0 + vb1 * x1 + wb1 * y1;
+                a[rc + c] -= vc0 * x0 + wc0 * y0 + vc1 * x1 + wc1 * y1;
+                a[rd + c] -= vd0 * x0 + wd0 * y0 + vd1 * x1 + wd1 * y1;
             }
         }
-        if (j < k) {
-            int p0 = j * stride + c0;
-            double v0 = vt[j * stride + vr];
-            double w0 = wt[j * stride + vr];
-            for (int c = 0; c <= r; c++) {
-                a[row + c] -= v0 * wt[p0 + c] + w0 * vt[p0 + c];
+        for (; j < k; j++) {
+            for (int i = 0; i < 4; i++) {
+                rank2kRowTerm(a, off + (r + i) * ld, 0, r, vt, wt, j * stride, r0, r + i);
             }
+        }
+        for (int i = 1; i < 4; i++) {
+            rank2kRow(a, off + (r + i) * ld, r + 1, r + i, vt, wt, stride, r0, r + i, k);
+        }
+    }
+
+    /** Row r of {@link #rank2kUpdate} on columns c0 ≤ c ≤ c1: b[c] −= Σ_j V(r,j)·W(c,j) + W(r,j)·V(c,j). */
+    private static void rank2kRow(double[] a, int row, int c0, int c1, double[] vt, double[] wt, int stride, int r0,
+            int r, int k) {
+        for (int j = 0; j < k; j++) {
+            rank2kRowTerm(a, row, c0, c1, vt, wt, j * stride, r0, r);
+        }
+    }
+
+    /** One term j of {@link #rank2kRow}, V and W's column j starting at {@code p}. */
+    private static void rank2kRowTerm(double[] a, int row, int c0, int c1, double[] vt, double[] wt, int p, int r0,
+            int r) {
+        double v = vt[p + r0 + r];
+        double w = wt[p + r0 + r];
+        int q = p + r0;
+        for (int c = c0; c <= c1; c++) {
+            a[row + c] -= v * wt[q + c] + w * vt[q + c];
         }
     }
 }
