@@ -11,8 +11,10 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  * <p>Two steps, as in LAPACK dsyev/dsterf: (1) blocked Householder tridiagonalisation
  * T = Qᵀ A Q (LAPACK dsytrd/dlatrd; Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed.,
  * §8.3.1), ≈ 4/3 n³ flops on the lower triangle, see {@link BlockedTridiagonalizer}; (2) the
- * eigenvalues of T by EJML's implicit symmetric QR iteration with Wilkinson shifts
- * ({@link SymmetricQrAlgorithm_DDRM}, Golub &amp; Van Loan §8.3.3), O(n²).
+ * eigenvalues of T by the
+ * root-free implicit QL iteration of LAPACK dsterf (Pal–Walker–Kahan; Golub &amp; Van Loan
+ * §8.3.3 for the implicit shifted QR/QL step), O(n²), see {@link RootFreeTridiagonalQl}, with
+ * EJML's {@link SymmetricQrAlgorithm_DDRM} as a fallback.
  *
  * <p>Accuracy: both steps are backward stable, so the computed eigenvalues are the exact ones of
  * A + E with ‖E‖₂ ≤ c·n·ε·‖A‖₂ (ε = 2⁻⁵², c modest), and by Weyl's theorem each differs from the
@@ -102,16 +104,20 @@ public final class FastSymmetricEigenvalues {
         return a;
     }
 
-    /** Eigenvalues (unsorted) of the symmetric tridiagonal matrix with diagonal d and off-diagonal e. */
+    /**
+     * Eigenvalues (unsorted) of the symmetric tridiagonal matrix with diagonal d and off-diagonal e:
+     * LAPACK's root-free QL ({@link RootFreeTridiagonalQl}); should it not converge, EJML's
+     * implicit QR with Wilkinson shifts on the untouched copies.
+     */
     private static double[] tridiagonalEigenvalues(int n, double[] d, double[] e) {
-        if (n == 1) {
-            return new double[] {d[0]};
+        double[] lambda = d.clone();
+        if (RootFreeTridiagonalQl.eigenvalues(n, lambda, e.clone())) {
+            return lambda;
         }
         SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
         if (!qr.process(n, d, e)) {
-            throw new IllegalStateException("symmetric QR iteration did not converge for n = " + n);
+            throw new IllegalStateException("tridiagonal eigenvalue iteration did not converge for n = " + n);
         }
-        double[] lambda = new double[n];
         for (int i = 0; i < n; i++) {
             lambda[i] = qr.getEigenvalue(i);
         }

@@ -43,6 +43,16 @@ class FastSymmetricEigenvaluesTest {
     }
 
     @Test
+    void serialAndParallelReductionsAgree() {
+        DMatrixRMaj a = randomSymmetric(400, new Random(8));
+        double[] serial = FastSymmetricEigenvalues.eigenvalues(a, 1);
+        assertClose(FastSymmetricEigenvalues.eigenvalues(a, 4), serial);
+        assertClose(serial, ejmlEigenvalues(a));
+        assertThatThrownBy(() -> FastSymmetricEigenvalues.eigenvalues(a, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
+    }
+
+    @Test
     void knownSpectrumWithClustersRepeatsNegativesAndZeros() {
         int n = 150;
         double[] lambda = new double[n];
