@@ -3,10 +3,12 @@
 
 Usage (unset the OpenBLAS overrides so OpenBLAS picks its kernel by itself; see bench/README.md):
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/torch_bench.py [--threads T]
-        [--only a,b,c,d] [--repeats R]
+        [--only a,b,c,d] [--repeats R] [--calls C] [--vectorize]
 
-Times are compute only: imports, data generation and model construction are outside the timers;
-each figure is the best of R repeats after one untimed warm-up. The workloads (a)-(d) are described
+Times are compute only: imports, data generation and model construction are outside the timers
+(except in (d), where each timed run starts from a fresh 337-parameter model, a few microseconds);
+each figure is the best of R repeats after one untimed warm-up, or in (c) the fastest and the
+median of C single calls. The workloads (a)-(d) are described
 in bench/README.md so that the Java side can do exactly the same work.
 """
 import argparse
