@@ -10,7 +10,8 @@ For each model:
   max(1, ||grad||)), and each Hessian column with central differences of the autograd gradient
   (step 1e-5, tolerance 1e-5 relative to max(1, ||H||)); skipped on models whose data hits a
   relu/leaky_relu kink exactly (the loss is not differentiable there; see gen_models.py);
-- on kink models, the gradient with relu'(0) = 1 instead of 0 differs, so the convention is exercised.
+- on kink models, the gradient with derivative 1 at the kink (instead of relu'(0) = 0,
+  leaky_relu'(0) = slope) differs, so the convention is exercised.
 Exit 1 when any check fails.
 """
 import json
@@ -80,16 +81,17 @@ def check(path):
     theta = model.theta.clone().requires_grad_(True)
     (grad,) = torch.autograd.grad(lossf(theta), theta)
     if hits_kink(model):
-        saved = torch.relu
-        torch.relu = lambda z: torch.where(z >= 0, z, torch.zeros_like(z))  # relu'(0) = 1
+        # the same model with derivative 1 at the kink; the gradient must change
+        saved = torch.relu, torch.nn.functional.leaky_relu
+        torch.relu = lambda z: torch.where(z >= 0, z, torch.zeros_like(z))
+        torch.nn.functional.leaky_relu = lambda z, s: torch.where(z >= 0, z, s * z)
         try:
             theta2 = model.theta.clone().requires_grad_(True)
             (grad1,) = torch.autograd.grad(lossf(theta2), theta2)
         finally:
-            torch.relu = saved
-        leaky = any(l["activation"] == "leaky_relu" for l in model.layers)
-        if not leaky and torch.equal(grad, grad1):
-            fails.append("kink model but relu'(0) convention does not change the gradient")
+            torch.relu, torch.nn.functional.leaky_relu = saved
+        if torch.equal(grad, grad1):
+            fails.append("kink model but the derivative convention at 0 does not change the gradient")
         return fails, "kink (FD skipped)"
 
     n = model.theta.numel()

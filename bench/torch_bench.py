@@ -3,10 +3,12 @@
 
 Usage (unset the OpenBLAS overrides so OpenBLAS picks its kernel by itself; see bench/README.md):
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/torch_bench.py [--threads T]
-        [--only a,b,c,d] [--repeats R]
+        [--only a,b,c,d] [--repeats R] [--calls C] [--vectorize]
 
-Times are compute only: imports, data generation and model construction are outside the timers;
-each figure is the best of R repeats after one untimed warm-up. The workloads (a)-(d) are described
+Times are compute only: imports, data generation and model construction are outside the timers
+(except in (d), where each timed run starts from a fresh 337-parameter model, a few microseconds);
+each figure is the best of R repeats after one untimed warm-up, or in (c) the fastest and the
+median of C single calls. The workloads (a)-(d) are described
 in bench/README.md so that the Java side can do exactly the same work.
 """
 import argparse
@@ -16,7 +18,12 @@ import os
 import sys
 import time
 
-import torch
+# libgomp reads this when torch loads it. ACTIVE (spinning) threads stall at every barrier when
+# other processes share the 2 cores: 2-thread timings then swing 5-10x. PASSIVE keeps them stable;
+# set OMP_WAIT_POLICY=ACTIVE in the environment to override.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import torch  # noqa: E402
 
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 
@@ -167,22 +174,32 @@ def bench_power(dtype, repeats):
 
 # ---------------------------------------------------------------- (c) HVP rate and fwd+bwd GFLOP/s
 
-def bench_rates(dtype, repeats, hvps_per_rep=20):
+def per_call(fn, calls, warmup=2):
+    """Wall times of `calls` single calls of fn() after `warmup` untimed ones: (min, median)."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(calls):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return times[0], times[len(times) // 2]
+
+
+def bench_rates(dtype, calls):
+    """Single calls timed one by one, so that a burst of load from other processes spoils few of them."""
     net = BigNet(dtype)
     gen = torch.Generator().manual_seed(4)
     v = [torch.randn(p.size(), generator=gen, dtype=dtype) for p in net.params]
     gradsH = net.grads_with_graph()
 
     def retained():  # PyHessian style: the gradient graph is built once and reused
-        for _ in range(hvps_per_rep):
-            hv = hessian_vector_product(gradsH, net.params, v)
-        return hv
+        return hessian_vector_product(gradsH, net.params, v)
 
     def full():  # from scratch: forward, gradient with graph, grad of (grad . v)
-        for _ in range(hvps_per_rep):
-            g = net.grads_with_graph()
-            hv = torch.autograd.grad(g, net.params, grad_outputs=v)
-        return hv
+        g = net.grads_with_graph()
+        return torch.autograd.grad(g, net.params, grad_outputs=v)
 
     def fwd_bwd():
         net.model.zero_grad()
@@ -190,15 +207,16 @@ def bench_rates(dtype, repeats, hvps_per_rep=20):
         loss.backward()
         return loss
 
-    t_ret, _ = best_of(retained, repeats)
-    t_full, _ = best_of(full, repeats)
-    t_fb, _ = best_of(fwd_bwd, max(repeats, 5))
+    ret_min, ret_med = per_call(retained, calls)
+    full_min, full_med = per_call(full, calls)
+    fb_min, fb_med = per_call(fwd_bwd, calls)
     flops = 3 * net.flops_forward()  # forward 2*N*sum(in*out), backward twice that
-    return {"n": net.n, "samples": net.SAMPLES,
-            "hvpPerSecondRetainedGraph": hvps_per_rep / t_ret,
-            "hvpPerSecondFromScratch": hvps_per_rep / t_full,
-            "forwardBackwardSeconds": t_fb, "forwardBackwardFlops": flops,
-            "forwardBackwardGflops": flops / t_fb / 1e9}
+    return {"n": net.n, "samples": net.SAMPLES, "calls": calls,
+            "hvpPerSecondRetainedGraph": 1 / ret_min, "hvpPerSecondRetainedGraphMedian": 1 / ret_med,
+            "hvpPerSecondFromScratch": 1 / full_min, "hvpPerSecondFromScratchMedian": 1 / full_med,
+            "forwardBackwardSeconds": fb_min, "forwardBackwardSecondsMedian": fb_med,
+            "forwardBackwardFlops": flops,
+            "forwardBackwardGflops": flops / fb_min / 1e9, "forwardBackwardGflopsMedian": flops / fb_med / 1e9}
 
 
 # ---------------------------------------------------------------- (d) training epochs per second
@@ -246,6 +264,14 @@ def bench_training(dtype, repeats, epochs_gd=200, epochs_sgd=20):
 
 # ---------------------------------------------------------------- environment
 
+def openblas_set_threads(threads):
+    """torch.set_num_threads does not reach OpenBLAS's own pool; set it too so both use `threads`."""
+    try:
+        ctypes.CDLL("libopenblas.so.0").openblas_set_num_threads(threads)
+    except (OSError, AttributeError):
+        pass
+
+
 def openblas_info():
     try:
         lib = ctypes.CDLL("libopenblas.so.0")
@@ -261,16 +287,18 @@ def main(argv=None):
     p = argparse.ArgumentParser(description="PyTorch timings for the Java-vs-PyTorch benchmark.")
     p.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     p.add_argument("--only", default="a,b,c,d")
-    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--calls", type=int, default=30, help="single calls timed one by one in (c)")
     p.add_argument("--vectorize", action="store_true",
                    help="also time hessian(..., vectorize=True) in (a) (slow on this torch build)")
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
+    openblas_set_threads(args.threads)
     parts = set(args.only.split(","))
     out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "cpus": os.cpu_count(),
            "openblas": openblas_info(),
            "env": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
-                                                  "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")},
+                                                  "OMP_NUM_THREADS", "OMP_WAIT_POLICY", "OPENBLAS_NUM_THREADS")},
            "repeats": args.repeats, "loadAverageBefore": os.getloadavg()}
     t0 = time.perf_counter()
     for name in DTYPES:
@@ -280,7 +308,7 @@ def main(argv=None):
         if "b" in parts:
             out[f"powerIteration.{name}"] = bench_power(dtype, args.repeats)
         if "c" in parts:
-            out[f"rates.{name}"] = bench_rates(dtype, args.repeats)
+            out[f"rates.{name}"] = bench_rates(dtype, args.calls)
         if "d" in parts:
             out[f"training.{name}"] = bench_training(dtype, args.repeats)
     out["benchWallSeconds"] = time.perf_counter() - t0
