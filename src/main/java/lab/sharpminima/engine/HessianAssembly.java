@@ -2,6 +2,7 @@ package lab.sharpminima.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * Assembles the dense Hessian from per-unit R-operator passes (see {@link LossFunction#hessian}).
@@ -29,23 +30,33 @@ final class HessianAssembly {
         }
         for (int l = 0; l < depth; l++) {
             Layer layer = net.layer(l);
-            int offL = net.offset(l);
-            int cols = net.parameterCount() - offL;
             DMatrixRMaj aug = augmented(p.a[l], layer.bias());
-            DMatrixRMaj pt = new DMatrixRMaj(cols, samples);
-            DMatrixRMaj c = new DMatrixRMaj(cols, aug.numCols);
-            for (int s = 0; s < layer.out(); s++) {
-                DMatrixRMaj seed = new DMatrixRMaj(samples, layer.out());
+            boolean gaussNewton = gaussNewtonDiagonal(p, l);
+            if (gaussNewton) {
+                addGaussNewtonDiagonalBlock(p, l, aug, h);
+            }
+            // With the diagonal block done, the R-passes only fill the rows of later layers.
+            int firstRow = gaussNewton ? net.end(l) : net.offset(l);
+            int firstLayer = gaussNewton ? l + 1 : l;
+            int rows = net.parameterCount() - firstRow;
+            if (rows == 0) {
+                continue;
+            }
+            DMatrixRMaj pt = new DMatrixRMaj(rows, samples);
+            DMatrixRMaj c = new DMatrixRMaj(rows, aug.numCols);
+            int out = layer.out();
+            int n = h.numCols;
+            int offL = net.offset(l);
+            for (int s = 0; s < out; s++) {
+                DMatrixRMaj seed = new DMatrixRMaj(samples, out);
                 for (int i = 0; i < samples; i++) {
-                    seed.data[i * layer.out() + s] = 1.0;
+                    seed.data[i * out + s] = 1.0;
                 }
                 RPass r = RPass.run(p, l, seed, null, null);
-                fillPerSampleRows(p, r, l, at, dt, pt);
+                fillPerSampleRows(p, r, l, firstLayer, at, dt, pt);
                 Products.mult(pt, aug, c);
-                int out = layer.out();
-                int n = h.numCols;
-                for (int j = 0; j < cols; j++) {
-                    int rowBase = (offL + j) * n + offL + s;
+                for (int j = 0; j < rows; j++) {
+                    int rowBase = (firstRow + j) * n + offL + s;
                     int cBase = j * c.numCols;
                     for (int rr = 0; rr < c.numCols; rr++) {
                         h.data[rowBase + rr * out] += c.data[cBase + rr];
@@ -55,14 +66,80 @@ final class HessianAssembly {
         }
     }
 
-    /** Rows of Pᵀ for layers m ≥ l: R{ã_m}ᵀ[p] ⊙ δ_mᵀ[q] + ã_mᵀ[p] ⊙ R{δ_m}ᵀ[q]. */
-    private static void fillPerSampleRows(Pass p, RPass r, int l, DMatrixRMaj[] at, DMatrixRMaj[] dt,
-                                          DMatrixRMaj pt) {
+    /**
+     * Whether layer l's diagonal block is exactly its Gauss–Newton part J̃ᵀJ̃ and cheaper that way:
+     * one output (so J̃ has one row per sample, and J̃ᵀJ̃ costs half of the R-pass route, being
+     * symmetric) and φ'' = 0 from layer l on (no residual term inside the block).
+     */
+    private static boolean gaussNewtonDiagonal(Pass p, int l) {
+        if (p.net.outputs() != 1) {
+            return false;
+        }
+        for (int k = l; k < p.net.depth(); k++) {
+            if (p.ddphi[k] != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds Σ_i c_i² (ã_i ⊗ γ_i)(ã_i ⊗ γ_i)ᵀ to the diagonal block of layer l, where γ_i = ∂f/∂z_l of
+     * sample i (one backward pass from ∂f/∂f = 1) and c_i² = ∂²ℓ/∂f² (2/N for mse; for a
+     * one-output cross-entropy the softmax is constant and the block is zero).
+     */
+    private static void addGaussNewtonDiagonalBlock(Pass p, int l, DMatrixRMaj aug, DMatrixRMaj h) {
+        if (p.kind != LossKind.MSE) {
+            return;
+        }
+        int samples = aug.numRows;
+        DMatrixRMaj gamma = new DMatrixRMaj(samples, 1);
+        java.util.Arrays.fill(gamma.data, 1.0);
+        for (int k = p.net.depth() - 1; k >= l; k--) {
+            DMatrixRMaj d = LossFunction.elementMult(p.dphi[k], gamma);
+            if (k == l) {
+                gamma = d;
+            } else {
+                gamma = new DMatrixRMaj(samples, p.w[k].numRows);
+                Products.multTransB(d, p.w[k], gamma);
+            }
+        }
+        int in = aug.numCols;
+        int out = gamma.numCols;
+        double c = Math.sqrt(2.0 * p.scale);
+        DMatrixRMaj j = new DMatrixRMaj(samples, in * out);
+        for (int i = 0; i < samples; i++) {
+            int row = i * in * out;
+            for (int r = 0; r < in; r++) {
+                double a = c * aug.data[i * in + r];
+                for (int q = 0; q < out; q++) {
+                    j.data[row + r * out + q] = a * gamma.data[i * out + q];
+                }
+            }
+        }
+        DMatrixRMaj block = new DMatrixRMaj(in * out, in * out);
+        if ((long) samples * in * out * in * out >= 1L << 21) {
+            CommonOps_MT_DDRM.multInner(j, block);
+        } else {
+            CommonOps_DDRM.multInner(j, block);
+        }
+        int off = p.net.offset(l);
+        int n = h.numCols;
+        for (int r = 0; r < block.numRows; r++) {
+            for (int q = 0; q < block.numCols; q++) {
+                h.data[(off + r) * n + off + q] += block.data[r * block.numCols + q];
+            }
+        }
+    }
+
+    /** Rows of Pᵀ for layers m ≥ firstLayer (≥ l): R{ã_m}ᵀ[p] ⊙ δ_mᵀ[q] + ã_mᵀ[p] ⊙ R{δ_m}ᵀ[q]. */
+    private static void fillPerSampleRows(Pass p, RPass r, int l, int firstLayer, DMatrixRMaj[] at,
+                                          DMatrixRMaj[] dt, DMatrixRMaj pt) {
         Network net = p.net;
         int samples = pt.numCols;
-        int offL = net.offset(l);
+        int offL = net.offset(firstLayer);
         double[] out = pt.data;
-        for (int m = l; m < net.depth(); m++) {
+        for (int m = firstLayer; m < net.depth(); m++) {
             Layer layer = net.layer(m);
             DMatrixRMaj rdt = CommonOps_DDRM.transpose(r.rdelta[m], null);
             DMatrixRMaj rat = m > l ? CommonOps_DDRM.transpose(r.ra[m], null) : null;

