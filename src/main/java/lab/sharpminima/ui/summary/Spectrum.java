@@ -1,17 +1,14 @@
 package lab.sharpminima.ui.summary;
 
-import java.util.Arrays;
 import lab.sharpminima.engine.Model;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import lab.sharpminima.measure.HessianSpectrum;
 
 /**
  * The eigenvalues of the Hessian ∇²L(θ), or why there are none yet.
  *
  * <p>Up to {@link #DENSE_LIMIT} parameters the exact dense Hessian ({@code LossFunction.hessian}) is
- * decomposed with EJML's symmetric eigen-solver (tridiagonal QR); beyond that a dense n × n matrix
- * costs too much memory and time for an interactive view, and iterative solvers (Lanczos) belong
+ * decomposed by {@link HessianSpectrum}, the measure the command line prints; beyond that a dense
+ * n × n matrix costs too much memory and time for an interactive view, and iterative solvers (Lanczos) belong
  * to the command line for now.
  *
  * @param state        what this value holds
@@ -57,21 +54,9 @@ public record Spectrum(State state, int n, double[] eigenvalues, String note) {
         if (n > DENSE_LIMIT) {
             return new Spectrum(State.TOO_LARGE, n, new double[0], "n > " + DENSE_LIMIT + ": use the CLI");
         }
-        DMatrixRMaj h = m.lossFunction().hessian(m.theta());
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
-        if (!eig.decompose(h)) {
-            return failed(n, "the eigen-solver did not converge");
-        }
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = eig.getEigenvalue(i).real;
-        }
-        Arrays.sort(values);
-        for (int i = 0; i < n / 2; i++) {
-            double t = values[i];
-            values[i] = values[n - 1 - i];
-            values[n - 1 - i] = t;
-        }
+        HessianSpectrum.Result r = new HessianSpectrum(DENSE_LIMIT, 1, 1e-8, false, 1)
+                .measure(m.lossFunction(), m.theta());
+        double[] values = r.eigenvalues();
         return new Spectrum(State.READY, n, values, "");
     }
 
