@@ -16,7 +16,7 @@ import lab.sharpminima.linalg.SymmetricEigen;
  * the most negative one (for the spectral norm), and Hutchinson's estimator gives the trace with its
  * standard error (the methods of PyHessian, Yao et al. 2020).
  */
-public final class HessianSpectrum {
+public final class HessianSpectrum implements Measure {
 
     public static final int DEFAULT_DENSE_THRESHOLD = 2000;
 
@@ -62,6 +62,33 @@ public final class HessianSpectrum {
         this.tolerance = tolerance;
         this.wantTrace = wantTrace;
         this.seed = seed;
+    }
+
+    @Override
+    public String key() {
+        return "hessian";
+    }
+
+    @Override
+    public String source() {
+        return "Dinh et al. 2017, Section 4.2 (spectral norm and trace of the Hessian; Theorems 3-5)";
+    }
+
+    /** ∇²L(T_α θ) = D_α ∇²L(θ) D_α: the spectrum moves (Theorem 4: its norm arbitrarily). */
+    @Override
+    public Invariance underAlphaScale() {
+        return Invariance.MOVED;
+    }
+
+    @Override
+    public Invariance underNeuronScaling() {
+        return Invariance.MOVED;
+    }
+
+    /** Section 5.1: in weight-normalised coordinates v ↦ αv moves the nonzero eigenvalues. */
+    @Override
+    public Invariance underWeightNormalization() {
+        return Invariance.MOVED;
     }
 
     public static HessianSpectrum defaults() {
