@@ -246,7 +246,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("gdEpochsPerSecond", 200 / gd);
         m.put("sgdEpochsPerSecond", 20 / sgd);
         m.put("sgdStepsPerEpoch", 32);
-        m.put("note", "each epoch also evaluates the full training loss once for its progress report");
+        m.put("note", "sgd epochs also evaluate the full training loss once for the progress report; gd reuses the forward pass of its step");
         return m;
     }
 

@@ -60,7 +60,7 @@ public final class Trainer {
                     + net.parameterCount());
         }
         Run run = new Run(theta0, listener);
-        double loss0 = trainLoss.value(run.theta);
+        double loss0 = run.evaluate();
         if (!Double.isFinite(loss0)) {
             return run.finish(StopReason.DIVERGED, "the loss is " + describe(loss0)
                     + " at the starting parameters; check the data and the initialisation");
@@ -71,7 +71,7 @@ public final class Trainer {
             if (stop != null) {
                 return run.finish(run.stopReason, stop);
             }
-            double loss = trainLoss.value(run.theta);
+            double loss = run.evaluate();
             if (!Double.isFinite(loss)) {
                 run.restore();
                 return run.finish(StopReason.DIVERGED, "loss became " + describe(loss) + " at the end of epoch "
@@ -115,6 +115,9 @@ public final class Trainer {
         final List<Double> testHistory = new ArrayList<>();
         int epochsCompleted;
         StopReason stopReason;
+        /** Full batch only: {@code grad} already holds ∇L(θ) from the last {@link #evaluate}. */
+        boolean gradientReady;
+        double readyLoss;
 
         Run(double[] theta0, TrainingListener listener) {
             this.listener = listener;
@@ -144,11 +147,31 @@ public final class Trainer {
             return null;
         }
 
+        /**
+         * L(θ) on the whole training set for the progress report. With full batches the gradient
+         * comes from the same forward pass and is kept for the next step, so an epoch of gd costs one
+         * forward and one backward pass, not two forwards.
+         */
+        double evaluate() {
+            if (batch < n) {
+                return trainLoss.value(theta);
+            }
+            readyLoss = trainLoss.gradient(theta, grad);
+            gradientReady = true;
+            return readyLoss;
+        }
+
         /** One update on rows order[from …]; returns {@code null} or what diverged. */
         String step(int from, String where) {
-            LossFunction f = batch == n ? trainLoss : new LossFunction(net, kind,
-                    train.rows(Arrays.copyOfRange(order, from, Math.min(n, from + batch))));
-            double loss = f.gradient(theta, grad);
+            double loss;
+            if (gradientReady) {
+                loss = readyLoss;
+                gradientReady = false;
+            } else {
+                LossFunction f = batch == n ? trainLoss : new LossFunction(net, kind,
+                        train.rows(Arrays.copyOfRange(order, from, Math.min(n, from + batch))));
+                loss = f.gradient(theta, grad);
+            }
             if (!Double.isFinite(loss)) {
                 restore();
                 return "loss became " + describe(loss) + " " + where;
