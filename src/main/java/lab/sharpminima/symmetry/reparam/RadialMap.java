@@ -81,13 +81,18 @@ public final class RadialMap implements Reparametrization {
 
     /** ρ = φ(r) = (r² + b)^a r, the radial profile. */
     public double profile(double r) {
-        return Math.pow(r * r + b, a) * r;
+        if (r * r < Double.POSITIVE_INFINITY) {
+            return Math.pow(r * r + b, a) * r;
+        }
+        // r² overflows (r > 1e154), yet ρ can be representable when a < 0: work in logarithms.
+        return Math.exp(a * logPlusB(2 * Math.log(r)) + Math.log(r));
     }
 
     /**
      * r = φ⁻¹(ρ) for ρ ≥ 0: Newton's method on F(s) = a·log(e^{2s} + b) + s − log ρ in s = log r.
      * F is increasing with F' between 1 + 2a and 1 and F'' of one sign (that of a), so Newton converges
-     * from any start; b = 0 is solved exactly in one step.
+     * from any start; b = 0 is solved exactly in one step. Returns +∞ when r is beyond the double range
+     * (possible for a near −½, where r ~ ρ^{1/(1+2a)}).
      */
     public double radius(double rho) {
         if (!(rho >= 0)) {
