@@ -139,7 +139,8 @@ public final class WeightNormalization implements Reparametrization {
 
     /**
      * η = g⁻¹(θ) with ‖v_j‖ = vNorm for every unit: v_j = vNorm·w_j/‖w_j‖, s_j = ‖w_j‖ ≥ 0. A unit with
-     * w_j = 0 gets s_j = 0 and v_j = vNorm·e_1 (any v ≠ 0 would do). NaN means v_j = w_j.
+     * w_j = 0 gets s_j = 0 and v_j = vNorm·e_1 (any v ≠ 0 would do). NaN means v_j = w_j (and e_1 for
+     * w_j = 0).
      */
     public double[] eta(double[] theta, double vNorm) {
         checkLength(theta, net.parameterCount(), "θ");

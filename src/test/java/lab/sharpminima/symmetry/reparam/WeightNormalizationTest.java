@@ -63,6 +63,19 @@ class WeightNormalizationTest {
     }
 
     @Test
+    void aZeroWeightColumnGetsScaleZeroAndAUnitV() {
+        double[] theta = TestNets.theta(NET, new Random(31));
+        for (int r = 0; r < 4; r++) {
+            theta[NET.offset(1) + r * 2 + 1] = 0; // unit 1 of layer 1
+        }
+        WeightNormalization wn = WeightNormalization.allLayers(NET);
+        double[] eta = wn.eta(theta, 2.5);
+        assertThat(eta[wn.scaleOffset(1) + 1]).isZero();
+        assertThat(eta[wn.vOffset(1) + 1]).isEqualTo(2.5);
+        assertThat(Differences.relativeError(wn.theta(eta), theta)).isLessThan(1e-14);
+    }
+
+    @Test
     void tPrimeAlphaKeepsThetaAndTheFunction() {
         double[] theta = TestNets.theta(NET, new Random(2));
         WeightNormalization wn = WeightNormalization.allLayers(NET);
