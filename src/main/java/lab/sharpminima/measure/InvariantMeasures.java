@@ -1,6 +1,7 @@
 package lab.sharpminima.measure;
 
 import java.util.List;
+import lab.sharpminima.engine.Network;
 
 /**
  * The scalar measures that T_α leaves exactly unchanged (up to rounding) on networks with
@@ -11,6 +12,15 @@ import java.util.List;
 public final class InvariantMeasures {
 
     private InvariantMeasures() {
+    }
+
+    /**
+     * Whether T_α (and per-neuron scaling) keep the network's function at all, the premise of every
+     * INVARIANT declaration: every activation non-negatively homogeneous (Definition 4). Biases are
+     * allowed. On other networks (tanh) the measures are still defined, but nothing keeps them fixed.
+     */
+    public static boolean invarianceHolds(Network net) {
+        return net.isNonNegativeHomogeneous();
     }
 
     /**

@@ -49,4 +49,19 @@ class InvariantMeasuresTest {
         }
         assertThat(largestNormFactor).isGreaterThan(2);
     }
+
+    /** The premise: on a tanh network T_α changes the function, and the "invariant" measures move. */
+    @Test
+    void invarianceNeedsHomogeneousActivations() {
+        Random rnd = new Random(2018);
+        Network tanh = TestNets.net(new int[] {3, 6, 2}, Activation.TANH, true);
+        assertThat(InvariantMeasures.invarianceHolds(tanh)).isFalse();
+        assertThat(InvariantMeasures.invarianceHolds(TestNets.net(new int[] {3, 6, 2}, Activation.LEAKY_RELU, true)))
+                .isTrue();
+        LossFunction f = new LossFunction(tanh, LossKind.MSE, TestNets.data(tanh, LossKind.MSE, 20, rnd, false));
+        double[] theta = TestNets.theta(tanh, rnd);
+        double[] moved = AlphaScale.twoLayer(tanh, 3.0).apply(theta);
+        FisherRaoNorm fr = new FisherRaoNorm();
+        assertThat(Symmetries.relativeDifference(fr.value(f, theta), fr.value(f, moved))).isGreaterThan(1e-3);
+    }
 }
