@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** κ_Tr against a closed form and against the definition on the dense Hessian. */
+/** κ_Tr (the paper's and the feature-wise variant) against closed forms and against the definition on the dense Hessian. */
 class RelativeFlatnessTest {
 
     /**
-     * One linear layer under mse: ∂²L/∂W_{s,t}∂W_{s',t'} = (2/N)(XᵀX)_{ss'}δ_{tt'}, so
-     * Tr(H_{s,s'}) = (2m/N)(XᵀX)_{ss'} and κ = (2m/N) Σ_{s,s'} (WWᵀ)_{ss'}(XᵀX)_{ss'}.
+     * One linear layer under mse: ∂²L/∂W_{r,s}∂W_{r',s'} = (2/N)(XᵀX)_{rr'}δ_{ss'}. By unit (the
+     * paper), Tr(H_{s,s'}) = (2/N)‖X‖²_F δ_{ss'}, so κ = (2/N)‖X‖²_F‖W‖²_F — the ridge penalty the
+     * paper finds for least squares; by feature, κ' = (2m/N) Σ_{r,r'} (WWᵀ)_{rr'}(XᵀX)_{rr'}.
      */
     @Test
-    void linearLayerHasTheClosedForm() {
+    void linearLayerHasTheClosedForms() {
         Random rnd = new Random(11);
         int d = 4;
         int m = 3;
@@ -32,18 +33,24 @@ class RelativeFlatnessTest {
         LossFunction f = LinearModels.loss(d, m, n, rnd);
         double[] theta = TestNets.theta(f.network(), rnd);
         DMatrixRMaj gram = LinearModels.gram(f);
-        double expected = 0;
-        for (int s = 0; s < d; s++) {
-            for (int sp = 0; sp < d; sp++) {
+        double featureWise = 0;
+        double weights = 0;
+        for (int r = 0; r < d; r++) {
+            for (int rp = 0; rp < d; rp++) {
                 double ww = 0;
-                for (int t = 0; t < m; t++) {
-                    ww += theta[s * m + t] * theta[sp * m + t];
+                for (int s = 0; s < m; s++) {
+                    ww += theta[r * m + s] * theta[rp * m + s];
                 }
-                expected += ww * gram.get(s, sp);
+                featureWise += ww * gram.get(r, rp);
             }
         }
-        expected *= 2.0 * m / n;
-        assertThat(RelativeFlatness.lastLayer().value(f, theta)).isCloseTo(expected, within(1e-10 * Math.abs(expected)));
+        for (double t : theta) {
+            weights += t * t;
+        }
+        double paper = 2.0 / n * org.ejml.dense.row.CommonOps_DDRM.trace(gram) * weights;
+        featureWise *= 2.0 * m / n;
+        assertThat(RelativeFlatness.lastLayer().value(f, theta)).isCloseTo(paper, within(1e-10 * paper));
+        assertThat(RelativeFlatness.featureWise().value(f, theta)).isCloseTo(featureWise, within(1e-10 * featureWise));
     }
 
     /** Any layer of a relu net with biases: the sum of the definition over the dense Hessian's entries. */
@@ -59,19 +66,40 @@ class RelativeFlatnessTest {
         Layer l = net.layer(layer);
         int o = net.offset(layer);
         double expected = 0;
-        for (int s = 0; s < l.in(); s++) {
-            for (int sp = 0; sp < l.in(); sp++) {
+        for (int s = 0; s < l.out(); s++) {
+            for (int sp = 0; sp < l.out(); sp++) {
                 double ww = 0;
                 double tr = 0;
-                for (int t = 0; t < l.out(); t++) {
-                    ww += theta[o + s * l.out() + t] * theta[o + sp * l.out() + t];
-                    tr += h.get(o + s * l.out() + t, o + sp * l.out() + t);
+                for (int r = 0; r < l.in(); r++) {
+                    ww += theta[o + r * l.out() + s] * theta[o + r * l.out() + sp];
+                    tr += h.get(o + r * l.out() + s, o + r * l.out() + sp);
                 }
                 expected += ww * tr;
             }
         }
         double actual = new RelativeFlatness(layer).value(f, theta);
         assertThat(actual).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+        if (layer == 2) {
+            assertThat(RelativeFlatness.featureWise().value(f, theta))
+                    .isCloseTo(byFeature(h, theta, l, o), within(1e-9 * Math.abs(expected)));
+        }
+    }
+
+    /** Σ_{r,r'} ⟨row r, row r'⟩ Σ_s H[(r,s),(r',s)] from the dense Hessian. */
+    private static double byFeature(DMatrixRMaj h, double[] theta, Layer l, int o) {
+        double sum = 0;
+        for (int r = 0; r < l.in(); r++) {
+            for (int rp = 0; rp < l.in(); rp++) {
+                double ww = 0;
+                double tr = 0;
+                for (int s = 0; s < l.out(); s++) {
+                    ww += theta[o + r * l.out() + s] * theta[o + rp * l.out() + s];
+                    tr += h.get(o + r * l.out() + s, o + rp * l.out() + s);
+                }
+                sum += ww * tr;
+            }
+        }
+        return sum;
     }
 
     @Test

@@ -56,15 +56,6 @@ final class Symmetries {
         }
     }
 
-    /** Every unit of hidden layer 0 by c: a strong neuron scaling for the MOVED checks. */
-    static double[] firstLayerUnits(Network net, double[] theta, double c) {
-        double[] out = theta.clone();
-        for (int j = 0; j < net.layer(0).out(); j++) {
-            scaleUnit(net, out, 0, j, c);
-        }
-        return out;
-    }
-
     static double relativeDifference(double a, double b) {
         double scale = Math.max(Math.abs(a), Math.abs(b));
         return scale == 0 ? 0 : Math.abs(a - b) / scale;
