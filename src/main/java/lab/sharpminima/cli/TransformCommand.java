@@ -53,7 +53,8 @@ final class TransformCommand implements Callable<Integer> {
 
     @Option(names = "--target-eigs", paramLabel = "M",
             description = "Theorem 5: beta^(K-1) on the layer with the fewest parameters, 1/beta on the others, the "
-                    + "smallest beta found with at least r - min_k n_k eigenvalues above M (r = rank of the Hessian).")
+                    + "smallest beta found with at least r - min_k n_k eigenvalues above M (r = rank of the Hessian; "
+                    + "away from a minimum p - q - min_k n_k, p and q the positive and negative eigenvalues).")
     Double targetEigs;
 
     @Option(names = "--sharpen-eps", paramLabel = "E",
@@ -164,6 +165,7 @@ final class TransformCommand implements Callable<Integer> {
         k.put("eigenvaluesAboveMBefore", r.countBefore());
         k.put("eigenvaluesAboveM", r.countAfter());
         k.put("rank", r.rank());
+        k.put("negativeEigenvalues", r.negative());
         k.put("layerWithFewest", r.layerWithFewest() + 1);
         k.put("minLayerParameters", r.minLayerParameters());
         k.put("guaranteed", r.guaranteed());

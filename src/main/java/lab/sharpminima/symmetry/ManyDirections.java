@@ -14,10 +14,16 @@ import lab.sharpminima.linalg.SymmetricEigen;
  * λ_i(D_α ∇²L(θ) D_α) ≥ λ_r(∇²L(θ)) β² for i ≤ r − m, m the number of coordinates with e_i &lt; 1.
  * Without biases m = n_{k*} = min_k n_k, the paper's count; a bias b_k is scaled by ∏_{j≤k} α_j, so
  * the biases of layers k* … K−1 shrink with β as well and count in m (among the layers with the
- * fewest parameters the one with the smallest m is taken, the last on a tie, as in the proof). β is
- * the smallest found by bracketing and bisection on log β ({@link OrbitSearch}) with at least
- * r − m eigenvalues above M; the proof's sufficient β = sqrt(M/λ_r) is reported for comparison.
- * The full spectrum is needed, so the Hessian is dense (n up to a threshold).
+ * fewest parameters the one with the smallest m is taken, the last on a tie, as in the proof).
+ *
+ * <p>Away from a minimum ∇²L(θ) has q &gt; 0 negative eigenvalues besides its p positive ones
+ * (r = p + q). D_α keeps the inertia (Sylvester), so at most p eigenvalues can ever exceed M; writing
+ * ∇²L = H₊ − H₋ with H₋ ⪰ 0 of rank q, Weyl's interlacing λ_i(A − B) ≥ λ_{i+q}(A) for B ⪰ 0 of rank q
+ * and the Horn bound on D_α H₊ D_α give λ_i(D_α ∇²L D_α) ≥ λ_p β² for i ≤ p − q − m. The count aimed
+ * at is therefore max(0, p − q − m), which is r − m at a minimum (q = 0), and β = sqrt(M/λ_p), with
+ * λ_p the smallest positive eigenvalue, always reaches it (the proof's β, reported for comparison).
+ * β is the smallest found by bracketing and bisection on log β ({@link OrbitSearch}) with that many
+ * eigenvalues above M. The full spectrum is needed, so the Hessian is dense (n up to a threshold).
  */
 public final class ManyDirections {
 
@@ -29,13 +35,17 @@ public final class ManyDirections {
      * @param countBefore        eigenvalues of ∇²L(θ) above M
      * @param countAfter         eigenvalues of ∇²L(T_α θ) above M, from the Hessian recomputed there
      * @param rank               r, the numerical rank of ∇²L(θ) ({@link SymmetricEigen#rank()})
+     * @param negative           q, the eigenvalues of ∇²L(θ) below −tol (0 at a minimum), with the
+     *                           tolerance of {@link SymmetricEigen#rank()}
      * @param layerWithFewest    k*, 0-based
      * @param minLayerParameters n_{k*} = min_k n_k (weights and bias of the layer)
-     * @param guaranteed         max(0, r − m): the count Theorem 5 guarantees for this D_α at a minimum
-     * @param proofBound         the proof's β = sqrt(M/λ_r(∇²L(θ))), NaN when λ_r ≤ 0
+     * @param guaranteed         max(0, r − 2q − m) = max(0, p − q − m): the count guaranteed for this D_α
+     *                           (r − m at a minimum, Theorem 5)
+     * @param proofBound         the proof's β = sqrt(M/λ_p), λ_p the smallest positive eigenvalue; NaN when
+     *                           there is none
      */
     public record Result(AlphaScale scale, double[] theta, double target, double beta, int countBefore,
-                         int countAfter, int rank, int layerWithFewest, int minLayerParameters, int guaranteed,
+                         int countAfter, int rank, int negative, int layerWithFewest, int minLayerParameters, int guaranteed,
                          double proofBound) {
     }
 
@@ -71,10 +81,12 @@ public final class ManyDirections {
         ScaledHessian h = ScaledHessian.at(f, theta, n);
         SymmetricEigen eig = h.eigen(SharpestDirection.ones(n));
         int rank = eig.rank();
+        double tol = eig.defaultTolerance();
+        int positive = eig.countAbove(tol);
+        int negative = rank - positive;
         int fewest = fewestLayer(net);
-        int guaranteed = Math.max(0, rank - shrinking(net, fewest));
-        double lambdaR = rank > 0 ? eig.value(rank - 1) : 0;
-        double bound = lambdaR > 0 ? Math.sqrt(m / lambdaR) : Double.NaN;
+        int guaranteed = Math.max(0, positive - negative - shrinking(net, fewest));
+        double bound = positive > 0 ? Math.sqrt(m / eig.value(positive - 1)) : Double.NaN;
         double goal = m * (1 + SharpestDirection.PAD);
         double logBeta = 0;
         if (eig.countAbove(goal) < guaranteed) {
@@ -83,16 +95,13 @@ public final class ManyDirections {
                     maxLog);
             if (Double.isNaN(logBeta)) {
                 throw new IllegalArgumentException(guaranteed + " eigenvalues above " + m
-                        + " are out of reach for beta up to 1e150^(1/" + (net.depth() - 1) + ")"
-                        + (eig.value(n - 1) < -eig.defaultTolerance()
-                        ? " (the Hessian has negative eigenvalues: theta is not a minimum, Theorem 5 does not apply)"
-                        : ""));
+                        + " are out of reach for beta up to 1e150^(1/" + (net.depth() - 1) + ")");
             }
         }
         AlphaScale t = scale(net, fewest, logBeta);
         double[] moved = t.applyChecked(theta);
         int after = SymmetricEigen.decompose(f.hessian(moved), false).countAbove(m);
-        return new Result(t, moved, m, Math.exp(logBeta), eig.countAbove(m), after, rank, fewest,
+        return new Result(t, moved, m, Math.exp(logBeta), eig.countAbove(m), after, rank, negative, fewest,
                 net.layer(fewest).parameterCount(), guaranteed, bound);
     }
 

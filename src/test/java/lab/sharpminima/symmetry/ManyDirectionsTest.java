@@ -3,8 +3,15 @@ package lab.sharpminima.symmetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import lab.sharpminima.engine.Activation;
+import lab.sharpminima.engine.Dataset;
+import lab.sharpminima.engine.LossFunction;
+import lab.sharpminima.engine.LossKind;
+import lab.sharpminima.engine.Network;
+import lab.sharpminima.engine.TestNets;
 import lab.sharpminima.linalg.SymmetricEigen;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +56,32 @@ class ManyDirectionsTest {
         assertThat(SymmetricEigen.decompose(z.loss.hessian(res.theta()), false).countAbove(1e4))
                 .isGreaterThanOrEqualTo(res.guaranteed());
         assertThat(z.relativeOutputChange(res.theta())).isLessThanOrEqualTo(1e-12);
+    }
+
+    @Test
+    void awayFromAMinimumTheNegativeEigenvaluesCountAgainstTheGuarantee() {
+        Random rnd = new Random(53);
+        Network net = TestNets.net(new int[] {3, 5, 4, 2}, Activation.RELU, false);
+        double[] theta = TestNets.theta(net, rnd);
+        // Targets near f_θ(x): a near-minimum with a few negative eigenvalues from the residuals.
+        DMatrixRMaj x = TestNets.data(net, LossKind.MSE, 40, rnd, false).x();
+        DMatrixRMaj y = LossFunction.outputs(net, theta, x);
+        for (int i = 0; i < y.data.length; i++) {
+            y.data[i] += 0.3 * rnd.nextGaussian();
+        }
+        LossFunction f = new LossFunction(net, LossKind.MSE, new Dataset(x, y));
+        SymmetricEigen before = SymmetricEigen.decompose(f.hessian(theta), false);
+        int p = before.countAbove(before.defaultTolerance());
+        int q = before.rank() - p;
+        assertThat(q).as("noisy targets: not a minimum").isPositive();
+
+        ManyDirections.Result res = ManyDirections.find(f, theta, 1e4, 2000);
+        assertThat(res.negative()).isEqualTo(q);
+        assertThat(res.guaranteed()).isEqualTo(p - q - 8).isPositive();
+        int after = SymmetricEigen.decompose(f.hessian(res.theta()), false).countAbove(1e4);
+        // At least the guarantee, at most p (D_α keeps the inertia).
+        assertThat(after).isGreaterThanOrEqualTo(res.guaranteed()).isLessThanOrEqualTo(p);
+        assertThat(res.beta()).isLessThanOrEqualTo(res.proofBound() * (1 + 1e-9));
     }
 
     @Test
