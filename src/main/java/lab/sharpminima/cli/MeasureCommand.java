@@ -12,6 +12,8 @@ import lab.sharpminima.engine.LossFunction;
 import lab.sharpminima.engine.Model;
 import lab.sharpminima.linalg.SpectralDensity;
 import lab.sharpminima.measure.HessianSpectrum;
+import lab.sharpminima.measure.InvariantMeasures;
+import lab.sharpminima.measure.ScalarMeasure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +26,9 @@ import picocli.CommandLine.Spec;
 final class MeasureCommand implements Callable<Integer> {
 
     /** Measures this build computes; "all" means these. */
-    static final List<String> AVAILABLE = List.of("hessian", "trace", "density");
+    static final List<String> AVAILABLE = List.of("hessian", "trace", "density", "invariant");
     /** Measures of the specification that arrive with the theory measures. */
-    static final List<String> LATER = List.of("eps-sharpness", "keskar-sharpness", "invariant");
+    static final List<String> LATER = List.of("eps-sharpness", "keskar-sharpness");
 
     @Spec
     CommandSpec spec;
@@ -38,7 +40,7 @@ final class MeasureCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--measures", defaultValue = "all", split = ",",
-            description = "Comma-separated: hessian, trace, density (default: all).")
+            description = "Comma-separated: hessian, trace, density, invariant (default: all).")
     List<String> measures;
 
     @Option(names = "--epsilon", defaultValue = "1e-3", description = "ε of the sharpness measures (default ${DEFAULT-VALUE}).")
@@ -98,8 +100,24 @@ final class MeasureCommand implements Callable<Integer> {
             out.put("density", densityJson(SpectralDensity.estimate(f.hessianOperator(theta),
                     densityRuns, densitySteps, seed + 10)));
         }
+        if (wanted.contains("invariant")) {
+            out.put("invariant", invariantJson(m, f, theta));
+        }
         Json.print(spec.commandLine().getOut(), out);
         return Cli.OK;
+    }
+
+    /**
+     * Every measure that T_α leaves exactly unchanged, a number each ({@link InvariantMeasures}); on a
+     * network with tanh nothing keeps them fixed, which {@code holdsForThisNetwork} says.
+     */
+    private Map<String, Object> invariantJson(Model m, LossFunction f, double[] theta) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        for (ScalarMeasure measure : InvariantMeasures.all(seed)) {
+            o.put(measure.key(), measure.value(f, theta));
+        }
+        o.put("holdsForThisNetwork", InvariantMeasures.invarianceHolds(m.network()));
+        return o;
     }
 
     private Set<String> parseMeasures() {

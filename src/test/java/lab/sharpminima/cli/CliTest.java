@@ -208,4 +208,30 @@ class CliTest {
         r[a.length] = last;
         return r;
     }
+
+    @Test
+    void invariantMeasuresStayWhileTheSpectralNormMoves() throws Exception {
+        Path p = randomModel("inv.json", Activation.RELU, true, LossKind.CROSS_ENTROPY);
+        Path moved = dir.resolve("moved.json");
+        assertThat(run("transform", "--model", p.toString(), "--alpha", "7,0.25,0.5714285714285714", "--out",
+                moved.toString()).code()).isZero();
+        JsonNode before = run("measure", "--model", p.toString(), "--measures", "hessian,invariant").json();
+        JsonNode after = run("measure", "--model", moved.toString(), "--measures", "hessian,invariant").json();
+        JsonNode ib = before.get("invariant");
+        JsonNode ia = after.get("invariant");
+        int count = 0;
+        for (var it = ib.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (ib.get(key).isNumber()) {
+                double b = ib.get(key).asDouble();
+                assertThat(ia.get(key).asDouble()).as(key).isCloseTo(b, org.assertj.core.data.Offset.offset(1e-6 * Math.abs(b)));
+                count++;
+            }
+        }
+        assertThat(count).isGreaterThanOrEqualTo(3);
+        assertThat(ib.get("holdsForThisNetwork").asBoolean()).isTrue();
+        double nb = before.get("hessian").get("spectralNorm").asDouble();
+        double na = after.get("hessian").get("spectralNorm").asDouble();
+        assertThat(Math.max(na / nb, nb / na)).isGreaterThan(2);
+    }
 }
