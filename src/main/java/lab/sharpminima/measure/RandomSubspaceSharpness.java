@@ -35,7 +35,7 @@ public final class RandomSubspaceSharpness implements ScalarMeasure {
     public enum Constraint { BALL, BOX }
 
     /**
-     * @param value          the maximised ratio (×100 for BOX), recomputed from L(argmax)
+     * @param value          c·(L(argmax) − L(θ))/(1 + L(θ)), evaluated in that order, c = 100 for BOX, 1 for BALL
      * @param argmax         θ' = θ + A y (flat)
      * @param y              the subspace coordinates of argmax
      * @param epsilon        ε
@@ -142,8 +142,8 @@ public final class RandomSubspaceSharpness implements ScalarMeasure {
                 : ballStarts(yGrad, p);
         ProjectedAscent.Best best = new ProjectedAscent(maxIterations).maximise(objective, region, starts, l0);
         double[] argmax = objective.point(best.point());
-        double scale = (constraint == Constraint.BOX ? 100 : 1) / (1 + l0);
-        double value = (f.value(argmax) - l0) * scale;
+        double percent = constraint == Constraint.BOX ? 100 : 1;
+        double value = percent * (f.value(argmax) - l0) / (1 + l0);
         if (!(value >= 0)) {
             return new Result(0, theta.clone(), new double[p], epsilon, constraint, p, l0, "center",
                     best.evaluations());
