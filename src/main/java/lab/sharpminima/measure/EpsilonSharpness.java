@@ -52,7 +52,7 @@ public final class EpsilonSharpness implements ScalarMeasure {
 
     private final double epsilon;
     private final int restarts;
-    private final int maxIterations;
+    private final ProjectedAscent ascent;
     private final long seed;
 
     /**
@@ -68,7 +68,7 @@ public final class EpsilonSharpness implements ScalarMeasure {
             throw new IllegalArgumentException("restarts must be at least 1, got " + restarts);
         }
         this.restarts = restarts;
-        this.maxIterations = maxIterations;
+        this.ascent = new ProjectedAscent(maxIterations);
         this.seed = seed;
     }
 
@@ -128,8 +128,7 @@ public final class EpsilonSharpness implements ScalarMeasure {
         TopCurvature curvature = TopCurvature.of(f, theta, seed);
         List<ProjectedAscent.Start> starts = starts(theta, grad, curvature.topVector());
         Region.Ball ball = new Region.Ball(theta.clone(), epsilon);
-        ProjectedAscent.Best best = new ProjectedAscent(maxIterations)
-                .maximise(Objective.of(f), ball, starts, l0);
+        ProjectedAscent.Best best = ascent.maximise(Objective.of(f), ball, starts, l0);
         double scale = 1 + l0;
         double[] restartValues = new double[best.restartValues().length];
         for (int r = 0; r < restartValues.length; r++) {

@@ -36,7 +36,7 @@ public final class KeskarSharpness implements ScalarMeasure {
 
     private final double epsilon;
     private final int restarts;
-    private final int maxIterations;
+    private final ProjectedAscent ascent;
     private final long seed;
 
     public KeskarSharpness(double epsilon, int restarts, int maxIterations, long seed) {
@@ -45,7 +45,7 @@ public final class KeskarSharpness implements ScalarMeasure {
             throw new IllegalArgumentException("restarts must be at least 1, got " + restarts);
         }
         this.restarts = restarts;
-        this.maxIterations = maxIterations;
+        this.ascent = new ProjectedAscent(maxIterations);
         this.seed = seed;
     }
 
@@ -101,7 +101,7 @@ public final class KeskarSharpness implements ScalarMeasure {
         Region.Box box = new Region.Box(theta.clone(), widths);
         double[] top = restarts > 1 ? TopCurvature.of(f, theta, seed).topVector() : null;
         List<ProjectedAscent.Start> starts = Starts.box(box, grad, top, restarts, seed);
-        ProjectedAscent.Best best = new ProjectedAscent(maxIterations).maximise(Objective.of(f), box, starts, l0);
+        ProjectedAscent.Best best = ascent.maximise(Objective.of(f), box, starts, l0);
         double[] argmax = best.point();
         double value = 100 * (f.value(argmax) - l0) / (1 + l0);
         if (!(value >= 0)) {

@@ -53,7 +53,7 @@ public final class RandomSubspaceSharpness implements ScalarMeasure {
     private final int dimension;
     private final Constraint constraint;
     private final int restarts;
-    private final int maxIterations;
+    private final ProjectedAscent ascent;
     private final long seed;
 
     /**
@@ -72,7 +72,7 @@ public final class RandomSubspaceSharpness implements ScalarMeasure {
         this.dimension = dimension;
         this.constraint = constraint;
         this.restarts = restarts;
-        this.maxIterations = maxIterations;
+        this.ascent = new ProjectedAscent(maxIterations);
         this.seed = seed;
     }
 
@@ -140,7 +140,7 @@ public final class RandomSubspaceSharpness implements ScalarMeasure {
         List<ProjectedAscent.Start> starts = region instanceof Region.Box box
                 ? Starts.box(box, yGrad, null, restarts, seed + 1)
                 : ballStarts(yGrad, p);
-        ProjectedAscent.Best best = new ProjectedAscent(maxIterations).maximise(objective, region, starts, l0);
+        ProjectedAscent.Best best = ascent.maximise(objective, region, starts, l0);
         double[] argmax = objective.point(best.point());
         double percent = constraint == Constraint.BOX ? 100 : 1;
         double value = percent * (f.value(argmax) - l0) / (1 + l0);

@@ -57,8 +57,10 @@ sealed interface Region permits Region.Ball, Region.Box {
         }
 
         /**
-         * x ← c + (x − c)·ε/‖x − c‖ when outside. The difference is recomputed after rounding
-         * c + δ, and the factor shrunk until ‖x − c‖ ≤ ε(1 + {@link #SLACK}) holds for the stored x.
+         * x ← c + (x − c)·ε/‖x − c‖ when outside. Rounding c + δ can leave the stored x a few ulps of
+         * |c| outside, which matters when ε is tiny next to |c|: the factor is then bisected between
+         * 0 (x = c, inside) and ε/‖x − c‖ until ‖x − c‖ ≤ ε(1 + {@link #SLACK}) holds for the
+         * stored x.
          */
         @Override
         public void project(double[] x) {
@@ -67,17 +69,28 @@ sealed interface Region permits Region.Ball, Region.Box {
             if (norm <= radius) {
                 return;
             }
-            double factor = radius / norm;
-            for (int attempt = 0; attempt < 60; attempt++) {
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = center[i] + diff[i] * factor;
-                }
-                if (distance(x, null) <= radius * (1 + SLACK)) {
-                    return;
-                }
-                factor *= 1 - 1e-12 * (attempt + 1);
+            double hi = radius / norm;
+            if (scaledInside(x, diff, hi)) {
+                return;
             }
-            throw new IllegalStateException("could not round a point into the ball of radius " + radius);
+            double lo = 0;
+            for (int step = 0; step < 64; step++) {
+                double mid = 0.5 * (lo + hi);
+                if (scaledInside(x, diff, mid)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            scaledInside(x, diff, lo);
+        }
+
+        /** x ← c + s·diff; whether the stored x is within ε(1 + SLACK) of c. */
+        private boolean scaledInside(double[] x, double[] diff, double s) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = center[i] + diff[i] * s;
+            }
+            return distance(x, null) <= radius * (1 + SLACK);
         }
 
         /** ‖x − c‖₂, with x − c written to {@code diff} when not null. */
