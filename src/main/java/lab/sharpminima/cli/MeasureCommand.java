@@ -11,7 +11,10 @@ import java.util.concurrent.Callable;
 import lab.sharpminima.engine.LossFunction;
 import lab.sharpminima.engine.Model;
 import lab.sharpminima.linalg.SpectralDensity;
+import lab.sharpminima.measure.EpsilonSharpness;
 import lab.sharpminima.measure.HessianSpectrum;
+import lab.sharpminima.measure.KeskarSharpness;
+import lab.sharpminima.measure.RandomSubspaceSharpness;
 import lab.sharpminima.measure.InvariantMeasures;
 import lab.sharpminima.measure.ScalarMeasure;
 import picocli.CommandLine.Command;
@@ -26,9 +29,8 @@ import picocli.CommandLine.Spec;
 final class MeasureCommand implements Callable<Integer> {
 
     /** Measures this build computes; "all" means these. */
-    static final List<String> AVAILABLE = List.of("hessian", "trace", "density", "invariant");
-    /** Measures of the specification that arrive with the theory measures. */
-    static final List<String> LATER = List.of("eps-sharpness", "keskar-sharpness");
+    static final List<String> AVAILABLE = List.of("hessian", "trace", "density", "eps-sharpness",
+            "keskar-sharpness", "subspace-sharpness", "invariant");
 
     @Spec
     CommandSpec spec;
@@ -40,7 +42,8 @@ final class MeasureCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--measures", defaultValue = "all", split = ",",
-            description = "Comma-separated: hessian, trace, density, invariant (default: all).")
+            description = "Comma-separated: hessian, trace, density, eps-sharpness, keskar-sharpness, "
+                    + "subspace-sharpness, invariant (default: all).")
     List<String> measures;
 
     @Option(names = "--epsilon", defaultValue = "1e-3", description = "ε of the sharpness measures (default ${DEFAULT-VALUE}).")
@@ -62,6 +65,18 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--density-steps", defaultValue = "100", description = "Lanczos steps per SLQ run (default ${DEFAULT-VALUE}).")
     int densitySteps;
 
+    @Option(names = "--restarts", defaultValue = "10",
+            description = "Starting points of the sharpness maximisations (default ${DEFAULT-VALUE}).")
+    int restarts;
+
+    @Option(names = "--max-iterations", defaultValue = "200",
+            description = "Ascent steps per start of the sharpness maximisations (default ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--subspace-dimension", defaultValue = "100",
+            description = "p of the random-subspace sharpness (default ${DEFAULT-VALUE}, capped at n).")
+    int subspaceDimension;
+
     @Option(names = "--backend", defaultValue = "cpu", description = "cpu or opencl (default ${DEFAULT-VALUE}).")
     String backend;
 
@@ -76,9 +91,12 @@ final class MeasureCommand implements Callable<Integer> {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new BadInputException("--epsilon = " + epsilon + " must be a positive finite number");
         }
-        if (top < 1 || densityRuns < 1 || densitySteps < 1) {
-            throw new BadInputException("--top, --density-runs and --density-steps must be at least 1");
-        }
+        requireAtLeastOne("--top", top);
+        requireAtLeastOne("--density-runs", densityRuns);
+        requireAtLeastOne("--density-steps", densitySteps);
+        requireAtLeastOne("--restarts", restarts);
+        requireAtLeastOne("--max-iterations", maxIterations);
+        requireAtLeastOne("--subspace-dimension", subspaceDimension);
         Model m = Models.loadWithData(model);
         LossFunction f = m.lossFunction();
         double[] theta = m.theta();
@@ -100,11 +118,53 @@ final class MeasureCommand implements Callable<Integer> {
             out.put("density", densityJson(SpectralDensity.estimate(f.hessianOperator(theta),
                     densityRuns, densitySteps, seed + 10)));
         }
+        if (wanted.contains("eps-sharpness")) {
+            out.put("epsSharpness", epsSharpnessJson(
+                    new EpsilonSharpness(epsilon, restarts, maxIterations, seed).measure(f, theta)));
+        }
+        if (wanted.contains("keskar-sharpness")) {
+            KeskarSharpness.Result k = new KeskarSharpness(epsilon, restarts, maxIterations, seed).measure(f, theta);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("value", k.value());
+            o.put("epsilon", k.epsilon());
+            o.put("argmax", k.argmax());
+            o.put("winningStart", k.winningStart());
+            o.put("evaluations", k.evaluations());
+            out.put("keskarSharpness", o);
+        }
+        if (wanted.contains("subspace-sharpness")) {
+            RandomSubspaceSharpness.Result r = new RandomSubspaceSharpness(epsilon, subspaceDimension,
+                    RandomSubspaceSharpness.Constraint.BALL, restarts, maxIterations, seed).measure(f, theta);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("value", r.value());
+            o.put("epsilon", r.epsilon());
+            o.put("dimension", r.dimension());
+            o.put("argmax", r.argmax());
+            out.put("subspaceSharpness", o);
+        }
         if (wanted.contains("invariant")) {
             out.put("invariant", invariantJson(m, f, theta));
         }
         Json.print(spec.commandLine().getOut(), out);
         return Cli.OK;
+    }
+
+    private static Map<String, Object> epsSharpnessJson(EpsilonSharpness.Result r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("value", r.value());
+        o.put("epsilon", r.epsilon());
+        o.put("argmax", r.argmax());
+        o.put("secondOrderEstimate", r.secondOrderEstimate());
+        o.put("spectralNorm", r.spectralNorm());
+        o.put("winningStart", r.winningStart());
+        o.put("evaluations", r.evaluations());
+        return o;
+    }
+
+    private static void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new BadInputException(option + " = " + value + " must be at least 1");
+        }
     }
 
     /**
@@ -128,9 +188,6 @@ final class MeasureCommand implements Callable<Integer> {
                 wanted.addAll(AVAILABLE);
             } else if (AVAILABLE.contains(name)) {
                 wanted.add(name);
-            } else if (LATER.contains(name)) {
-                throw new BadInputException("--measures " + name + " is not in this build yet (it comes with the theory "
-                        + "measures); available: " + String.join(", ", AVAILABLE));
             } else {
                 throw new BadInputException("--measures: unknown measure '" + s + "'; available: "
                         + String.join(", ", AVAILABLE));

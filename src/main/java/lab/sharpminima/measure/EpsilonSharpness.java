@@ -128,7 +128,7 @@ public final class EpsilonSharpness implements ScalarMeasure {
         TopCurvature curvature = TopCurvature.of(f, theta, seed);
         List<ProjectedAscent.Start> starts = starts(theta, grad, curvature.topVector());
         Region.Ball ball = new Region.Ball(theta.clone(), epsilon);
-        ProjectedAscent.Best best = ascent.maximise(Objective.of(f), ball, starts, l0);
+        ProjectedAscent.Best best = ascent.maximise(AscentObjective.of(f), ball, starts, l0);
         double scale = 1 + l0;
         double[] restartValues = new double[best.restartValues().length];
         for (int r = 0; r < restartValues.length; r++) {

@@ -101,7 +101,7 @@ public final class KeskarSharpness implements ScalarMeasure {
         Region.Box box = new Region.Box(theta.clone(), widths);
         double[] top = restarts > 1 ? TopCurvature.of(f, theta, seed).topVector() : null;
         List<ProjectedAscent.Start> starts = Starts.box(box, grad, top, restarts, seed);
-        ProjectedAscent.Best best = ascent.maximise(Objective.of(f), box, starts, l0);
+        ProjectedAscent.Best best = ascent.maximise(AscentObjective.of(f), box, starts, l0);
         double[] argmax = best.point();
         double value = 100 * (f.value(argmax) - l0) / (1 + l0);
         if (!(value >= 0)) {

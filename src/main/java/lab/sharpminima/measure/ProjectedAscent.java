@@ -3,7 +3,7 @@ package lab.sharpminima.measure;
 import java.util.List;
 
 /**
- * Maximises an {@link Objective} over a {@link Region} by projected gradient ascent with restarts,
+ * Maximises an {@link AscentObjective} over a {@link Region} by projected gradient ascent with restarts,
  * keeping the best point found.
  *
  * <p>From x, the step is x' = Proj(x + t·d), d = w²⊙g/‖w⊙g‖ the region-scaled gradient direction
@@ -52,7 +52,7 @@ final class ProjectedAscent {
     }
 
     /** Runs the ascent from every start; {@code base} = F(c) is the reference for relative gains. */
-    Best maximise(Objective f, Region region, List<Start> starts, double base) {
+    Best maximise(AscentObjective f, Region region, List<Start> starts, double base) {
         double[] values = new double[starts.size()];
         Run best = null;
         int winner = -1;
@@ -73,7 +73,7 @@ final class ProjectedAscent {
     }
 
     /** One projected ascent from {@code start} (projected first). */
-    Run ascend(Objective f, Region region, double[] start, double base) {
+    Run ascend(AscentObjective f, Region region, double[] start, double base) {
         int n = f.dimension();
         double[] x = start.clone();
         region.project(x);

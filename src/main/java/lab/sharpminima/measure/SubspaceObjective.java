@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /** F(y) = L(θ + A y) for an n × p matrix A, with ∇F(y) = Aᵀ ∇L(θ + A y). */
-final class SubspaceObjective implements Objective {
+final class SubspaceObjective implements AscentObjective {
 
     private final LossFunction f;
     private final double[] theta;

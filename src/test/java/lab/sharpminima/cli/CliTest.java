@@ -234,4 +234,32 @@ class CliTest {
         double na = after.get("hessian").get("spectralNorm").asDouble();
         assertThat(Math.max(na / nb, nb / na)).isGreaterThan(2);
     }
+
+    @Test
+    void sharpnessArgmaxLiesInItsRegionAndGivesItsValue() throws Exception {
+        Path p = randomModel("sharp.json", Activation.RELU, true, LossKind.MSE);
+        double eps = 0.05;
+        JsonNode j = run("measure", "--model", p.toString(), "--measures", "eps-sharpness,keskar-sharpness",
+                "--epsilon", String.valueOf(eps)).json();
+        Model m = ModelFiles.read(p);
+        LossFunction f = m.lossFunction();
+        double l0 = f.value(m.theta());
+        JsonNode e = j.get("epsSharpness");
+        double[] arg = new ObjectMapper().convertValue(e.get("argmax"), double[].class);
+        double dist = 0;
+        for (int i = 0; i < arg.length; i++) {
+            dist += (arg[i] - m.theta()[i]) * (arg[i] - m.theta()[i]);
+        }
+        assertThat(Math.sqrt(dist)).isLessThanOrEqualTo(eps * (1 + 1e-12));
+        assertThat(e.get("value").asDouble()).isEqualTo((f.value(arg) - l0) / (1 + l0));
+        assertThat(e.get("value").asDouble()).isPositive();
+        assertThat(e.get("epsilon").asDouble()).isEqualTo(eps);
+        JsonNode k = j.get("keskarSharpness");
+        double[] box = new ObjectMapper().convertValue(k.get("argmax"), double[].class);
+        for (int i = 0; i < box.length; i++) {
+            assertThat(Math.abs(box[i] - m.theta()[i])).isLessThanOrEqualTo(eps * (Math.abs(m.theta()[i]) + 1) * (1 + 1e-12));
+        }
+        assertThat(k.get("value").asDouble()).isEqualTo(100 * (f.value(box) - l0) / (1 + l0));
+        assertThat(k.get("value").asDouble()).isGreaterThanOrEqualTo(100 * e.get("value").asDouble());
+    }
 }

@@ -3,7 +3,7 @@ package lab.sharpminima.measure;
 import lab.sharpminima.engine.LossFunction;
 
 /** A function to maximise, with its gradient in one pass. */
-interface Objective {
+interface AscentObjective {
 
     int dimension();
 
@@ -14,8 +14,8 @@ interface Objective {
     double value(double[] x);
 
     /** F = L, the loss in the full parameter space. */
-    static Objective of(LossFunction f) {
-        return new Objective() {
+    static AscentObjective of(LossFunction f) {
+        return new AscentObjective() {
             @Override
             public int dimension() {
                 return f.dimension();
