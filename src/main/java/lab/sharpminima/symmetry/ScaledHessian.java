@@ -2,6 +2,7 @@ package lab.sharpminima.symmetry;
 
 import lab.sharpminima.engine.HessianOperator;
 import lab.sharpminima.engine.LossFunction;
+import lab.sharpminima.linalg.DenseOperator;
 import lab.sharpminima.linalg.Lanczos;
 import lab.sharpminima.linalg.SymmetricEigen;
 import lab.sharpminima.linalg.SymmetricOperator;
@@ -19,6 +20,8 @@ final class ScaledHessian {
     /** Lanczos's relative residual tolerance: the norm it finds is accurate far below the search padding. */
     static final double LANCZOS_TOLERANCE = 1e-10;
     private static final int LANCZOS_ITERATIONS = 500;
+    /** Up to this n a search step decomposes D H D in full; above, Lanczos finds its norm. */
+    static final int DENSE_EIGEN_LIMIT = 256;
 
     private final DMatrixRMaj dense;
     private final HessianOperator operator;
@@ -48,7 +51,13 @@ final class ScaledHessian {
         if (dense != null) {
             DMatrixRMaj a = scaled(d);
             // Entries past the double range: the norm is past any finite target too.
-            return isFinite(a) ? SymmetricEigen.decompose(a, false).spectralNorm() : Double.POSITIVE_INFINITY;
+            if (!isFinite(a)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            // A search step needs only the norm: Lanczos on the dense matrix costs a few dozen
+            // n² products instead of a full O(n³) decomposition.
+            return a.numRows <= DENSE_EIGEN_LIMIT ? SymmetricEigen.decompose(a, false).spectralNorm()
+                    : largestMagnitude(new DenseOperator(a));
         }
         double norm = largestMagnitude(scaledOperator(operator, d));
         return Double.isNaN(norm) ? Double.POSITIVE_INFINITY : norm;
