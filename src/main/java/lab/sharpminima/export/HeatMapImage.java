@@ -98,6 +98,8 @@ public final class HeatMapImage {
             axis.setRange(scale.lo(), scale.hi());
         }
         axis.setTickLabelInsets(new RectangleInsets(2, 4, 2, 4));
+        // A short label (L, λ) reads best upright; a long one turned to read bottom-up, as a y-axis label.
+        axis.setLabelAngle(label != null && label.length() <= 3 ? -Math.PI / 2 : Math.PI);
         PaintScaleLegend legend = new PaintScaleLegend(scale.paintScale(), axis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
