@@ -125,7 +125,7 @@ public final class ChartExport {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         // A viewer without DejaVu Sans falls back to a sans-serif face rather than a serif default.
         g2.setFontFunction(family -> family.equals(java.awt.Font.SANS_SERIF) ? "sans-serif"
-                : "'" + family + "', sans-serif");
+                : "\"" + family + "\", sans-serif"); // JFreeSVG quotes attributes with '
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return g2.getSVGDocument();
     }
