@@ -14,20 +14,25 @@ import lab.sharpminima.engine.Network;
  * D_α = diag(1/s) gives the identities of Section 4.2, ∇L(T_α θ) = ∇L(θ)·D_α and
  * ∇²L(T_α θ) = D_α ∇²L(θ) D_α.
  */
-public final class AlphaScale {
+public final class AlphaScale extends DiagonalSymmetry {
 
     /** Relative tolerance on ∏ α_k = 1. */
     public static final double PRODUCT_TOLERANCE = 1e-9;
 
     private final Network net;
     private final double[] alpha;
-    private final double[] scaling;
 
     /**
      * @throws IllegalArgumentException when the count is wrong, an α is not a positive finite number,
      *                                  or the product differs from 1 by more than 1e-9 (relative)
      */
     public AlphaScale(Network net, double[] alpha) {
+        super(buildScaling(net, validated(net, alpha)));
+        this.net = net;
+        this.alpha = alpha.clone();
+    }
+
+    private static double[] validated(Network net, double[] alpha) {
         if (alpha.length != net.depth()) {
             throw new IllegalArgumentException("--alpha needs " + net.depth() + " values (one per layer), got "
                     + alpha.length);
@@ -44,9 +49,7 @@ public final class AlphaScale {
             throw new IllegalArgumentException("the product of the alphas is " + Math.exp(logProduct)
                     + ", it must be 1 (relative tolerance 1e-9)");
         }
-        this.net = net;
-        this.alpha = alpha.clone();
-        this.scaling = buildScaling(net, alpha);
+        return alpha;
     }
 
     /** Definition 5: the two-layer T_α = (α, 1/α) for a network of depth 2. */
@@ -85,57 +88,9 @@ public final class AlphaScale {
         return alpha.clone();
     }
 
-    /** The diagonal s of T_α: θ' = s ⊙ θ. */
-    public double[] scaling() {
-        return scaling.clone();
-    }
-
-    /** The paper's D_α = diag(1/s) (Section 4.2), as its diagonal. */
-    public double[] paperD() {
-        double[] d = new double[scaling.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = 1.0 / scaling[i];
-        }
-        return d;
-    }
-
-    /** T_α(θ). */
-    public double[] apply(double[] theta) {
-        double[] out = new double[theta.length];
-        for (int i = 0; i < theta.length; i++) {
-            out[i] = scaling[i] * theta[i];
-        }
-        return out;
-    }
-
-    /** T_α⁻¹(θ) = T_{1/α}(θ). */
-    public double[] invert(double[] theta) {
-        double[] out = new double[theta.length];
-        for (int i = 0; i < theta.length; i++) {
-            out[i] = theta[i] / scaling[i];
-        }
-        return out;
-    }
-
-    /**
-     * T_α(θ), refusing a result that cannot represent the same function in doubles: a parameter that
-     * overflows to ±∞, or a nonzero one that underflows to zero or a subnormal.
-     *
-     * @throws IllegalArgumentException naming the α and the parameter index that caused it
-     */
-    public double[] applyChecked(double[] theta) {
-        double[] out = apply(theta);
-        for (int i = 0; i < out.length; i++) {
-            int k = net.layerOf(i);
-            if (Double.isInfinite(out[i])) {
-                throw new IllegalArgumentException("alpha[" + k + "] = " + alpha[k] + " overflows parameter " + i
-                        + " (" + theta[i] + " becomes " + out[i] + ")");
-            }
-            if (theta[i] != 0 && Math.abs(out[i]) < Double.MIN_NORMAL) {
-                throw new IllegalArgumentException("alpha[" + k + "] = " + alpha[k] + " underflows parameter " + i
-                        + " (" + theta[i] + " becomes " + out[i] + ")");
-            }
-        }
-        return out;
+    @Override
+    String culprit(int i) {
+        int k = net.layerOf(i);
+        return "alpha[" + k + "] = " + alpha[k];
     }
 }

@@ -23,11 +23,10 @@ import lab.sharpminima.engine.Network;
  * <p>Layers and units are 0-based in this API, as {@link Network#layer(int)}; human-readable messages
  * count both from 1 (layer 1 is the paper's θ_1) and say so.
  */
-public final class NeuronScale {
+public final class NeuronScale extends DiagonalSymmetry {
 
     private final Network net;
     private final double[][] c;
-    private final double[] scaling;
 
     /**
      * @param c one array per hidden layer k = 0 … depth−2, of length {@code net.layer(k).out()}: the
@@ -36,12 +35,24 @@ public final class NeuronScale {
      *                                  positive finite number
      */
     public NeuronScale(Network net, double[][] c) {
+        this(net, validated(net, c), true);
+    }
+
+    /** From an already validated copy; the flag only tells this constructor from the public one. */
+    private NeuronScale(Network net, double[][] validCopy, boolean validated) {
+        super(buildScaling(net, validCopy));
+        this.net = net;
+        this.c = validCopy;
+    }
+
+    /** A validated deep copy of the scales. */
+    private static double[][] validated(Network net, double[][] c) {
         int hidden = net.depth() - 1;
         if (c.length != hidden) {
             throw new IllegalArgumentException("neuron scales need " + hidden + " hidden layers of scales, got "
                     + c.length);
         }
-        this.c = new double[hidden][];
+        double[][] copy = new double[hidden][];
         for (int k = 0; k < hidden; k++) {
             if (c[k].length != net.layer(k).out()) {
                 throw new IllegalArgumentException("layer " + (k + 1) + " has " + net.layer(k).out()
@@ -50,10 +61,9 @@ public final class NeuronScale {
             for (int j = 0; j < c[k].length; j++) {
                 requirePositive(k, j, c[k][j]);
             }
-            this.c[k] = c[k].clone();
+            copy[k] = c[k].clone();
         }
-        this.net = net;
-        this.scaling = buildScaling(net, this.c);
+        return copy;
     }
 
     /** The identity element: every c = 1. */
@@ -124,59 +134,9 @@ public final class NeuronScale {
         return net;
     }
 
-    /** The diagonal s of S, the Jacobian of the map: θ' = s ⊙ θ. */
-    public double[] scaling() {
-        return scaling.clone();
-    }
-
-    /** diag(1/s) = S⁻¹, the matrix of the identities ∇L(Sθ) = ∇L(θ)·S⁻¹, ∇²L(Sθ) = S⁻¹∇²L(θ)S⁻¹. */
-    public double[] paperD() {
-        double[] d = new double[scaling.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = 1.0 / scaling[i];
-        }
-        return d;
-    }
-
-    /** S θ. */
-    public double[] apply(double[] theta) {
-        double[] out = new double[theta.length];
-        for (int i = 0; i < theta.length; i++) {
-            out[i] = scaling[i] * theta[i];
-        }
-        return out;
-    }
-
-    /** S⁻¹ θ. */
-    public double[] invert(double[] theta) {
-        double[] out = new double[theta.length];
-        for (int i = 0; i < theta.length; i++) {
-            out[i] = theta[i] / scaling[i];
-        }
-        return out;
-    }
-
-    /**
-     * S θ, refusing a result that cannot represent the same function in doubles: a parameter that
-     * overflows to ±∞, or a nonzero one that underflows to zero or a subnormal.
-     *
-     * @throws IllegalArgumentException naming the parameter and the unit scales that moved it
-     */
-    public double[] applyChecked(double[] theta) {
-        double[] out = apply(theta);
-        for (int i = 0; i < out.length; i++) {
-            String what = Double.isInfinite(out[i]) ? "overflows"
-                    : theta[i] != 0 && Math.abs(out[i]) < Double.MIN_NORMAL ? "underflows" : null;
-            if (what != null) {
-                throw new IllegalArgumentException(culprit(i) + " " + what + " parameter " + i + " (" + theta[i]
-                        + " becomes " + out[i] + "; layers and units counted from 1)");
-            }
-        }
-        return out;
-    }
-
     /** The unit scales that multiply parameter i, for messages (1-based). */
-    private String culprit(int i) {
+    @Override
+    String culprit(int i) {
         int k = net.layerOf(i);
         Layer l = net.layer(k);
         int local = i - net.offset(k);
@@ -235,5 +195,10 @@ public final class NeuronScale {
             throw new IllegalArgumentException("the scale c = " + value + " of layer " + (layer + 1) + " unit " + (unit + 1)
                     + " must be a positive finite number (layers and units counted from 1)");
         }
+    }
+
+    @Override
+    String messageNote() {
+        return "; layers and units counted from 1";
     }
 }
