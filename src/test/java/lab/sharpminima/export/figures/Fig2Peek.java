@@ -1,19 +1,16 @@
 package lab.sharpminima.export.figures;
 
 import java.nio.file.Path;
-import lab.sharpminima.export.ChartExport;
-import lab.sharpminima.export.ChartTheme;
-import lab.sharpminima.figure.Figure2;
-import lab.sharpminima.figure.LandscapeLayer;
-import lab.sharpminima.figure.Presets;
-import lab.sharpminima.figure.ToyProblem;
+import java.util.Map;
 
+/** Renders fig1 … fig5 to /tmp/figN.png at the given scale, to look at them. */
 final class Fig2Peek {
     public static void main(String[] args) throws Exception {
-        ToyProblem toy = ToyProblem.of(Presets.toy());
-        LandscapeLayer layer = LandscapeLayer.build(toy, Presets.landscape());
-        Figure2Chart c = new Figure2Chart(layer, ChartTheme.standard());
-        c.showOverlay(Figure2.overlay(toy, Presets.landscape().window(), new Figure2.Settings(1, 1, 2, 0.1)));
-        ChartExport.write(c.chart(), Path.of("/tmp/fig2.png"), 800, 600, 1);
+        int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        for (String n : FigureRenderer.NAMES) {
+            int w = n.equals("fig5") ? 1400 : 800;
+            int h = n.equals("fig5") ? 500 : n.equals("fig4") ? 700 : 600;
+            FigureRenderer.write(n, Map.of(), Path.of("/tmp/" + n + ".png"), w, h, scale, false);
+        }
     }
 }
