@@ -46,8 +46,6 @@ public final class Figure1Chart {
             top = Math.max(top, loss.y(k));
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, Color.BLACK);
-        r.setSeriesStroke(0, theme.stroke(1.2f));
         NumberAxis x = new NumberAxis("θ");
         NumberAxis y = new NumberAxis("L(θ)");
         x.setRange(loss.x(0), loss.x(loss.size() - 1));
@@ -58,6 +56,9 @@ public final class Figure1Chart {
         chart.removeLegend();
         chart.addSubtitle(readout);
         theme.apply(chart);
+        // The theme's drawing supplier recolours series: the paper draws L in black.
+        r.setSeriesPaint(0, Color.BLACK);
+        r.setSeriesStroke(0, theme.stroke(1.2f));
         readout.setFont(theme.tickFont());
     }
 

@@ -29,11 +29,13 @@ public final class Figure3Chart {
     private final XYPlot plot;
     private final ChartTheme theme;
     private final AnnotationLayer overlay;
+    private final Window window;
     private final TextTitle readout = new TextTitle(" ");
 
     /** The static layer: the landscape behind the boxes (its window should hold them). */
     public Figure3Chart(LandscapeLayer landscape, ChartTheme theme) {
         this.theme = theme;
+        this.window = landscape.grid().window();
         ColorScale scale = LandscapePlot.scale(landscape);
         plot = LandscapePlot.build(landscape, theme, scale);
         overlay = new AnnotationLayer(plot);
@@ -64,8 +66,10 @@ public final class Figure3Chart {
                     theme.stroke(2.2f), null));
             overlay.add(ContourRenderer.addRectangle(plot, b.a0(), b.b0(), b.a1(), b.b1(), OUTLINE,
                     theme.stroke(1.1f), FILL));
-            overlay.add(LandscapePlot.label(plot, " " + name(i) + ": " + Numbers.compact(areas[i]) + " ", b.a1(),
-                    b.b1(), font, TextAnchor.BOTTOM_LEFT));
+            // Right of the middle, the label hangs left of the box's corner so it stays inside the plot.
+            boolean right = b.a1() > 0.5 * (window.a0() + window.a1());
+            overlay.add(LandscapePlot.label(plot, " " + name(i) + ": " + Numbers.compact(areas[i]) + " ",
+                    right ? b.a1() : b.a0(), b.b1(), font, right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT));
         }
         double[] total = d.runningTotal();
         readout.setText("r = " + Numbers.compact(d.settings().radius()) + "   α = "

@@ -54,6 +54,8 @@ public final class Figure5Chart {
         chart = new JFreeChart("One loss, three parametrizations: flatness depends on the coordinates", combined);
         chart.removeLegend();
         theme.apply(chart);
+        // The theme's drawing supplier recolours series: curves in black, the carried grid in blue.
+        panels.forEach(p -> p.setRenderer(renderer()));
     }
 
     private XYLineAndShapeRenderer renderer() {
@@ -121,8 +123,10 @@ public final class Figure5Chart {
         double[] k = p.curvatures();
         for (int m = 0; m < at.length; m++) {
             double y = Figure5.loss(thetas[m]);
-            layer.add(ContourRenderer.addPoint(plot, at[m], y, CENTRE, 4));
-            layer.add(ContourRenderer.addText(plot, "L″ = " + Numbers.compact(k[m]), at[m], y - 0.05, font,
+            layer.add(ContourRenderer.addPoint(plot, at[m], y, Color.BLACK, 4));
+            // Staggered: minima close in η (a sharpened pair) would overwrite each other's labels.
+            double below = m % 2 == 0 ? 0.04 : 0.12;
+            layer.add(ContourRenderer.addText(plot, "L″ = " + Numbers.compact(k[m]), at[m], y - below, font,
                     Color.BLACK, TextAnchor.TOP_CENTER));
         }
     }
