@@ -49,7 +49,8 @@ public final class Figure1Chart {
         NumberAxis x = new NumberAxis("θ");
         NumberAxis y = new NumberAxis("L(θ)");
         x.setRange(loss.x(0), loss.x(loss.size() - 1));
-        y.setRange(0, top * 1.08);
+        // A little room below 0, so the point at a minimum and the box's floor are not hidden by the axis.
+        y.setRange(-0.04 * top, top * 1.08);
         plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
         overlay = new AnnotationLayer(plot);
         chart = new JFreeChart("Flatness: ε-flatness width and ε-sharpness height", plot);

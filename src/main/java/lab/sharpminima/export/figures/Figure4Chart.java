@@ -58,7 +58,9 @@ public final class Figure4Chart {
     public void showOverlay(Figure4.Data d) {
         overlay.clear();
         Polyline line = d.constantLine();
-        overlay.add(ContourRenderer.addPolyline(plot, line, Color.WHITE, ContourRenderer.dashed(theme.lineWidth())));
+        // A line annotation: a path of zero width is culled as empty by the shape annotation.
+        overlay.add(ContourRenderer.addLine(plot, line.a(0), line.b(0), line.a(1), line.b(1), Color.WHITE,
+                ContourRenderer.dashed(1.3f * theme.lineWidth())));
         Font font = ChartTheme.font(Font.BOLD, theme.tickFont().getSize2D());
         overlay.add(LandscapePlot.label(plot, " θ₁ = 0: f ≡ 0 ", 0, line.b(1), font, TextAnchor.TOP_LEFT));
         ball(d.ball().a(), d.ball().b(), d.ball().radius(), GREEN, d.sharpness(), "θ", font);
@@ -74,7 +76,8 @@ public final class Figure4Chart {
 
     private void ball(double a, double b, double r, Color colour, EpsilonSharpness.Result s, String name, Font font) {
         Color fill = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 55);
-        overlay.add(ContourRenderer.addCircle(plot, a, b, r, Color.WHITE, theme.stroke(2.6f), null));
+        // A dark casing: the green ball sits on the map's green, where a white casing fades.
+        overlay.add(ContourRenderer.addCircle(plot, a, b, r, new Color(0, 0, 0, 150), theme.stroke(2.8f), null));
         overlay.add(ContourRenderer.addCircle(plot, a, b, r, colour, theme.stroke(1.4f), fill));
         overlay.add(ContourRenderer.addPoint(plot, a, b, colour, 5));
         overlay.add(LandscapePlot.label(plot, " " + name + " ", a, b, font, TextAnchor.TOP_LEFT));

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Renders fig1 … fig5 to /tmp/figN.png at the given scale, to look at them. */
-final class Fig2Peek {
+final class FiguresPeek {
     public static void main(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         for (String n : FigureRenderer.NAMES) {
