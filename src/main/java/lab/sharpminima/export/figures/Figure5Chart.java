@@ -15,6 +15,7 @@ import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -53,7 +54,11 @@ public final class Figure5Chart {
         fill(0, theta);
         chart = new JFreeChart("One loss, three parametrizations: flatness depends on the coordinates", combined);
         chart.removeLegend();
+        TextTitle formula = new TextTitle("η = (|θ − θ̂|² + b)^a (θ − θ̂);  dots: a regular grid in θ;  red: θ̂;"
+                + "  L″ = d²L/d(coordinate)² at each minimum");
+        chart.addSubtitle(formula);
         theme.apply(chart);
+        formula.setFont(theme.tickFont());
         // The theme's drawing supplier recolours series: curves in black, the carried grid in blue.
         panels.forEach(p -> p.setRenderer(renderer()));
     }
@@ -90,7 +95,7 @@ public final class Figure5Chart {
             fill(i, p);
             thetaPanel.addDomainMarker(marker(p.reparam().centre(), "θ̂" + (i == 1 ? "₁" : "₂")));
             Figure5.Reparam r = p.reparam();
-            panels.get(i).getDomainAxis().setLabel("η = (|θ − θ̂|² + b)^a (θ − θ̂),  a = " + Numbers.compact(r.a())
+            panels.get(i).getDomainAxis().setLabel("η" + (i == 1 ? "₁" : "₂") + ":  a = " + Numbers.compact(r.a())
                     + ", b = " + Numbers.compact(r.b()) + ", θ̂ = " + Numbers.compact(r.centre()));
         }
     }

@@ -41,8 +41,16 @@ public final class FigureRenderer {
     private FigureRenderer() {
     }
 
-    /** The preset chart of a figure. */
+    /**
+     * The preset chart of a figure. width and height (points) are the size it will be drawn at; the
+     * present charts lay themselves out at draw time and do not need them, so they are only checked.
+     *
+     * @throws IllegalArgumentException for an unknown name or a size below 1
+     */
     public static JFreeChart render(String name, ChartTheme theme, int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("width and height must be at least 1, got " + width + " × " + height);
+        }
         return render(name, Map.of(), theme);
     }
 
