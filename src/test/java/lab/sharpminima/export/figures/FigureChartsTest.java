@@ -15,7 +15,10 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.figure.Figure1;
 import lab.sharpminima.figure.Figure2;
+import lab.sharpminima.figure.Figure4;
+import lab.sharpminima.figure.Figure5;
 import lab.sharpminima.figure.LandscapeLayer;
 import lab.sharpminima.figure.Presets;
 import lab.sharpminima.figure.ToyProblem;
@@ -107,6 +110,36 @@ class FigureChartsTest {
         assertThat(c.chart().getSubtitle(0).toString()).isNotNull();
         assertThat(Figure2Chart.readoutText(Figure2.overlay(toy, ls.window(), new Figure2.Settings(1, 1, 2, 0.1))))
                 .startsWith("α = 2   L = ");
+    }
+
+    @Test
+    void otherOverlaysAreReplacedNotStacked() {
+        Figure1.Settings s1 = Presets.figure1();
+        Figure1Chart c1 = new Figure1Chart(Figure1.build(s1).curve(), ChartTheme.standard());
+        XYPlot p1 = c1.chart().getXYPlot();
+        int base1 = p1.getAnnotations().size();
+        c1.showOverlay(Figure1.overlay(s1, Figure1.LOSS));
+        c1.showOverlay(Figure1.overlay(new Figure1.Settings(1, 0.3, -5, 5, 1001), Figure1.LOSS));
+        assertThat(p1.getAnnotations()).hasSize(base1 + c1.overlayAnnotations().size());
+
+        ToyProblem toy = ToyProblem.of(Presets.toy());
+        LandscapeLayer.Settings ls = new LandscapeLayer.Settings(new Window(-1, 3, -0.5, 3.5), 32, 6,
+                new double[] {1});
+        Figure4Chart c4 = new Figure4Chart(LandscapeLayer.build(toy, ls), ChartTheme.standard());
+        XYPlot p4 = c4.chart().getXYPlot();
+        int base4 = p4.getAnnotations().size();
+        c4.showOverlay(Figure4.build(toy, ls.window(), new Figure4.Settings(1.5, 2.0 / 3, 0.5, 2)));
+        c4.showOverlay(Figure4.build(toy, ls.window(), new Figure4.Settings(1.2, 0.8, 0.3, 2)));
+        assertThat(p4.getAnnotations()).hasSize(base4 + c4.overlayAnnotations().size());
+
+        Figure5.Data d = Figure5.build(Presets.figure5());
+        Figure5Chart c5 = new Figure5Chart(d.panels().get(0), ChartTheme.standard());
+        c5.showOverlay(d);
+        c5.showOverlay(d);
+        // Three minima, each a marker and a label, in each η panel.
+        assertThat(c5.overlayAnnotations(1)).hasSize(6);
+        assertThat(((XYPlot) ((org.jfree.chart.plot.CombinedRangeXYPlot) c5.chart().getPlot()).getSubplots().get(1))
+                .getAnnotations()).hasSize(6);
     }
 
     @Test
