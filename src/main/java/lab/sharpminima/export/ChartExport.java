@@ -1,5 +1,7 @@
 package lab.sharpminima.export;
 
+import lab.sharpminima.engine.io.AtomicFiles;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;

@@ -1,5 +1,7 @@
 package lab.sharpminima.export;
 
+import lab.sharpminima.engine.io.AtomicFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

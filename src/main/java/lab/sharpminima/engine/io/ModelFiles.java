@@ -8,17 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import lab.sharpminima.engine.Model;
 
 /**
@@ -43,7 +38,6 @@ public final class ModelFiles {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ModelFiles() {
     }
@@ -121,38 +115,7 @@ public final class ModelFiles {
      */
     public static void write(Model model, Path file) throws IOException {
         byte[] bytes = toJson(model).getBytes(StandardCharsets.UTF_8);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        // Not Files.createTempFile: that makes the file owner-only (0600), and the move would hand those
-        // permissions to the model file; CREATE_NEW with a random name gets the usual umask default.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
-                + ".tmp");
-        FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-        try {
-            try (FileChannel ch = channel) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            move(tmp, target);
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /** Jackson's description of a syntax error, on one line and without its internal wording. */
