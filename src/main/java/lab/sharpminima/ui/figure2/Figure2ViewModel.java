@@ -144,6 +144,11 @@ public final class Figure2ViewModel {
         epsilon.set(e);
     }
 
+    /** L(a, b) of the toy problem, for the hover readout (20 data points: microseconds). */
+    public double lossAt(double a, double b) {
+        return problem.loss().value(new double[] {a, b});
+    }
+
     /** α = 10^x of the current state. */
     public double alpha() {
         return Math.pow(10, alphaExponent.get());
