@@ -1,0 +1,135 @@
+package lab.sharpminima.export.figures;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Stroke;
+import java.util.List;
+import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.export.ColorMaps;
+import lab.sharpminima.export.ColorScale;
+import lab.sharpminima.export.ContourRenderer;
+import lab.sharpminima.export.HeatMapImage;
+import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.landscape.Polyline;
+import lab.sharpminima.landscape.Window;
+import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The static layer shared by Figures 2–4: L of the toy model as one heat-map image on a log viridis
+ * scale, its level curves in translucent white, and the curves of equal function θ1θ2 = k in
+ * Okabe–Ito colours (on a white casing so they read over any colour of the map), each labelled.
+ */
+final class LandscapePlot {
+
+    /** Contour lines: white at this opacity, thin, so the colour beneath still reads. */
+    private static final Color CONTOUR = new Color(255, 255, 255, 110);
+    private static final Color CASING = new Color(255, 255, 255, 200);
+
+    private LandscapePlot() {
+    }
+
+    /**
+     * Okabe–Ito colours that read on viridis: no green (the map's middle), no vermillion (kept for the
+     * moving point and its curve), the dark blue last (it shows only on the bright walls).
+     */
+    private static final Color[] CURVES = {new Color(0x56B4E9), new Color(0xCC79A7), new Color(0xE69F00),
+        new Color(0x000000), new Color(0x0072B2), new Color(0xF0E442)};
+    /** Label boxes: translucent white behind dark text, legible on every colour of the map. */
+    private static final Color LABEL_BACK = new Color(255, 255, 255, 190);
+    /** Levels below this fraction of the largest loss are left to the colour alone (they crowd the valley). */
+    static final double LOWEST_LEVEL = 1e-3;
+    /** The colour scale's floor, as a fraction of the largest loss: the valley keeps a gradient. */
+    static final double LOWEST_COLOUR = 1e-5;
+
+    /** The colour of the k-th equal-function curve. */
+    static Color curveColour(int k) {
+        return CURVES[Math.floorMod(k, CURVES.length)];
+    }
+
+    /** The log colour scale over [lowest contour level, largest loss] of the layer. */
+    static ColorScale scale(LandscapeLayer layer) {
+        double hi = 0;
+        for (double[] row : layer.grid().rows()) {
+            for (double v : row) {
+                hi = Math.max(hi, v);
+            }
+        }
+        double[] levels = layer.levels();
+        double lo = Math.max(levels.length > 0 ? levels[0] : 0, hi * LOWEST_COLOUR);
+        return ColorScale.logarithmic(ColorMaps.VIRIDIS, lo, Math.max(hi, lo * 10));
+    }
+
+    /** An empty plot with θ₁/θ₂ axes fixed to the window. */
+    static XYPlot emptyPlot(Window w) {
+        NumberAxis x = new NumberAxis("θ₁");
+        NumberAxis y = new NumberAxis("θ₂");
+        x.setRange(w.a0(), w.a1());
+        y.setRange(w.b0(), w.b1());
+        x.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(), x, y, new XYLineAndShapeRenderer(true, false));
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        return plot;
+    }
+
+    /** The heat map, contours and labelled equal-function curves of the layer, on a new plot. */
+    static XYPlot build(LandscapeLayer layer, ChartTheme theme, ColorScale scale) {
+        XYPlot plot = emptyPlot(layer.grid().window());
+        plot.addAnnotation(HeatMapImage.annotation(layer.grid(), scale), false);
+        Stroke thin = theme.stroke(0.45f);
+        double[] levels = layer.levels();
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] >= scale.hi() * LOWEST_LEVEL) {
+                ContourRenderer.addPolylines(plot, layer.contours().get(i), CONTOUR, thin);
+            }
+        }
+        addEqualFunctionCurves(plot, layer, theme);
+        return plot;
+    }
+
+    private static void addEqualFunctionCurves(XYPlot plot, LandscapeLayer layer, ChartTheme theme) {
+        double[] ks = layer.products();
+        Window w = layer.grid().window();
+        Font font = ChartTheme.font(Font.BOLD, theme.tickFont().getSize2D());
+        for (int i = 0; i < ks.length; i++) {
+            Polyline c = layer.equalFunction().get(i);
+            if (c.size() == 0) {
+                continue;
+            }
+            ContourRenderer.addPolyline(plot, c, CASING, theme.stroke(2.2f));
+            ContourRenderer.addPolyline(plot, c, curveColour(i), theme.stroke(1.2f));
+            double[] at = labelPoint(c, ks[i], w);
+            label(plot, "θ₁θ₂ = " + Numbers.compact(ks[i]), at[0], at[1], font, TextAnchor.BOTTOM_LEFT);
+        }
+    }
+
+    /** Where a curve's label goes: at (√k, √k) when inside the window (the curve's vertex), else mid-curve. */
+    static double[] labelPoint(Polyline c, double k, Window w) {
+        double s = Math.sqrt(Math.abs(k));
+        if (k > 0 && s > w.a0() && s < w.a1() && s > w.b0() && s < w.b1()) {
+            return new double[] {s, s};
+        }
+        int m = c.size() / 2;
+        return new double[] {c.a(m), c.b(m)};
+    }
+
+    /** Dark text on a translucent white box, legible over the heat map; returns the annotation. */
+    static XYAnnotation label(XYPlot plot, String text, double a, double b, Font font, TextAnchor anchor) {
+        XYTextAnnotation t = (XYTextAnnotation) ContourRenderer.addText(plot, text, a, b, font, Color.BLACK, anchor);
+        t.setBackgroundPaint(LABEL_BACK);
+        return t;
+    }
+
+    /** The colour bar of the scale, labelled L. */
+    static PaintScaleLegend legend(ColorScale scale) {
+        return HeatMapImage.legend(scale, "L");
+    }
+}
