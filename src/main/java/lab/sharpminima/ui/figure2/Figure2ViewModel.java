@@ -217,14 +217,13 @@ public final class Figure2ViewModel {
         return Math.max(lo, Math.min(hi, v));
     }
 
-    /** "α = 1", "α = 31.6228  (10^1.5)", "α = 0.001  (10^−3)". */
+    /** "α = 1   ·   log₁₀ α = 0", "α = 31.6228   ·   log₁₀ α = 1.5", "α = 0.001   ·   log₁₀ α = −3". */
     static String formatAlpha(double x) {
         String exp = String.format(Locale.ROOT, "%.2f", x).replaceAll("0+$", "").replaceAll("\\.$", "");
         if (exp.equals("-0")) {
             exp = "0";
         }
-        String value = Numbers.format(Math.pow(10, x));
-        return "α = " + value + "   (10^" + exp.replace('-', '−') + ")";
+        return "α = " + Numbers.format(Math.pow(10, x)) + "   ·   log₁₀ α = " + exp.replace('-', '−');
     }
 
     public ReadOnlyObjectProperty<LandscapeLayer> landscapeProperty() {

@@ -47,7 +47,7 @@ class Figure2ViewModelTest {
         assertThat(vm.overlayProperty().get().point()).containsExactly(1.0, 1.0);
         assertThat(vm.loss().get()).isEqualTo(0.0);
         assertThat(vm.loss().textProperty().get()).isEqualTo("0");
-        assertThat(vm.alphaTextProperty().get()).isEqualTo("α = 1   (10^0)");
+        assertThat(vm.alphaTextProperty().get()).isEqualTo("α = 1   ·   log₁₀ α = 0");
         assertThat(vm.lambda1().get()).isGreaterThan(0);
     }
 
@@ -64,7 +64,7 @@ class Figure2ViewModelTest {
             assertThat(vm.loss().get()).isCloseTo(loss, within(1e-12));
             assertThat(vm.maxOutputChange().get()).isLessThanOrEqualTo(1e-12);
         }
-        assertThat(vm.alphaTextProperty().get()).isEqualTo("α = 1000   (10^3)");
+        assertThat(vm.alphaTextProperty().get()).isEqualTo("α = 1000   ·   log₁₀ α = 3");
     }
 
     @Test
@@ -143,6 +143,7 @@ class Figure2ViewModelTest {
         vm.setAlphaExponent(1);           // pending
         vm.setAlphaExponent(2);           // replaces it (dropped)
         vm.setAlphaExponent(-1);          // replaces it (dropped)
+        assertThat(vm.alphaTextProperty().get()).isEqualTo("α = 0.1   ·   log₁₀ α = −1");
         assertThat(ex.tasks).hasSize(1);
         assertThat(vm.droppedProperty().get()).isEqualTo(2);
         ex.runNext();                     // α = 1 result: stale, dropped; launches α = 0.1

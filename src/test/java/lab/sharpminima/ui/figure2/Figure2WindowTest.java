@@ -93,4 +93,34 @@ class Figure2WindowTest {
         assertThat(Double.parseDouble(text("#figure2-max-df"))).isLessThanOrEqualTo(1e-12);
         assertThat(Double.parseDouble(text("#figure2-lambda1"))).isCloseTo(lambda, within(1e-5 * lambda));
     }
+
+    /** Screen coordinates of the data point (a, b) in the chart. */
+    private javafx.geometry.Point2D screenOf(ChartViewer viewer, double a, double b) {
+        java.awt.geom.Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getDataArea();
+        org.jfree.chart.plot.XYPlot plot = viewer.getChart().getXYPlot();
+        double x = plot.getDomainAxis().valueToJava2D(a, area, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().valueToJava2D(b, area, plot.getRangeAxisEdge());
+        return viewer.getCanvas().localToScreen(x, y);
+    }
+
+    @Test
+    void draggingThePointSetsThetaAndADoubleClickResets() throws Exception {
+        openFigure2Tab();
+        ChartViewer viewer = robot.lookup("#figure2-chart").queryAs(ChartViewer.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Double> theta1 = robot.lookup("#figure2-theta1").queryAs(javafx.scene.control.Spinner.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Double> theta2 = robot.lookup("#figure2-theta2").queryAs(javafx.scene.control.Spinner.class);
+        robot.drag(screenOf(viewer, 1, 1)).dropTo(screenOf(viewer, 2, 0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        // One pixel is about 0.005 in θ at this size.
+        assertThat(theta1.getValue()).isCloseTo(2, within(0.03));
+        assertThat(theta2.getValue()).isCloseTo(0.5, within(0.03));
+        assertThat(Double.parseDouble(text("#figure2-loss"))).isGreaterThan(0);
+
+        robot.doubleClickOn(screenOf(viewer, 2.5, 2.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(theta1.getValue()).isEqualTo(1.0);
+        assertThat(theta2.getValue()).isEqualTo(1.0);
+    }
 }
