@@ -40,6 +40,8 @@ public final class MainView {
     private static final System.Logger LOG = System.getLogger(MainView.class.getName());
     /** The system property naming the tab to open on, e.g. {@code -Dsml.tab=figure2}. */
     public static final String TAB_PROPERTY = "sml.tab";
+    /** The system property giving Figure 2's starting log₁₀ α. */
+    public static final String ALPHA_PROPERTY = "sml.figure2.alpha";
 
     private final MainViewModel vm;
     private final Stage stage;
@@ -75,7 +77,9 @@ public final class MainView {
         model.setId("tab-model");
         model.setClosable(false);
         tabs.getTabs().add(model);
-        Tab figure2 = new Tab("Figure 2 · symmetry", new Figure2View(new Figure2ViewModel(vm.executor())).root());
+        Figure2ViewModel figure2Model = new Figure2ViewModel(vm.executor());
+        Tab figure2 = new Tab("Figure 2 · symmetry", new Figure2View(figure2Model).root());
+        startingAlpha(figure2Model);
         figure2.setId("tab-figure2");
         figure2.setClosable(false);
         tabs.getTabs().add(figure2);
@@ -108,6 +112,18 @@ public final class MainView {
         }
         tabs.getTabs().stream().filter(t -> ("tab-" + name).equals(t.getId())).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** {@code -Dsml.figure2.alpha=0.5} starts Figure 2 at log₁₀ α = 0.5 (scripted screenshots); ignored if not a number. */
+    private static void startingAlpha(Figure2ViewModel figure2) {
+        String x = System.getProperty(ALPHA_PROPERTY);
+        if (x != null) {
+            try {
+                figure2.setAlphaExponent(Double.parseDouble(x));
+            } catch (NumberFormatException e) {
+                LOG.log(Level.WARNING, ALPHA_PROPERTY + " is not a number: " + x);
+            }
+        }
     }
 
     private void wire() {
