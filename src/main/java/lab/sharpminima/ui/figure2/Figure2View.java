@@ -28,6 +28,7 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.Range;
 
 /**
  * The nodes of Figure 2: the chart (landscape drawn once, the overlay redrawn at most once per pulse),
@@ -56,6 +57,8 @@ public final class Figure2View {
     private final GridPane readouts = new GridPane();
 
     private Figure2Chart chart;
+    private Range homeDomain;
+    private Range homeRange;
     private Figure2.Overlay toDraw;
     private boolean dragging;
     private final AnimationTimer redraw = new AnimationTimer() {
@@ -101,6 +104,14 @@ public final class Figure2View {
     }
 
     private void build() {
+        root.setCenter(chartColumn());
+        root.setRight(sideColumn());
+        root.getStyleClass().add("figure2");
+        root.getStylesheets().add(Figure2View.class.getResource("figure2.css").toExternalForm());
+    }
+
+    /** The chart (with a placeholder until the landscape is ready) and the hover line under it. */
+    private Node chartColumn() {
         viewer.setId("figure2-chart");
         placeholder.getStyleClass().add("figure2-placeholder");
         StackPane chartPane = new StackPane(viewer, placeholder);
@@ -109,29 +120,12 @@ public final class Figure2View {
         hover.getStyleClass().add("figure2-hover");
         VBox center = new VBox(chartPane, hover);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
+        return center;
+    }
 
-        alpha.setId("figure2-alpha");
-        alpha.setMajorTickUnit(1);
-        alpha.setMinorTickCount(3);
-        alpha.setShowTickMarks(true);
-        alpha.setShowTickLabels(true);
-        alpha.setBlockIncrement(0.05);
-        alpha.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double x) {
-                return powerOfTen((int) Math.round(x));
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return 0.0;
-            }
-        });
-        alphaText.setId("figure2-alpha-text");
-        alphaText.getStyleClass().add("figure2-alpha-text");
-        Node symmetry = card("Symmetry  T_α(θ₁, θ₂) = (αθ₁, θ₂/α)", alphaText, alpha,
-                note("The point moves along its curve θ₁θ₂ = const: the function, and so L, stay the same."));
-
+    /** The controls and readouts, as cards in a scrolling column. */
+    private Node sideColumn() {
+        Node symmetry = alphaCard();
         GridPane point = new GridPane();
         point.getStyleClass().add("facts");
         point.addRow(0, key("θ₁"), theta1);
@@ -162,11 +156,33 @@ public final class Figure2View {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("figure2-side-scroll");
+        return scroll;
+    }
 
-        root.setCenter(center);
-        root.setRight(scroll);
-        root.getStyleClass().add("figure2");
-        root.getStylesheets().add(Figure2View.class.getResource("figure2.css").toExternalForm());
+    /** The logarithmic α slider: it holds log₁₀ α ∈ [−3, 3], ticks labelled 10⁻³ … 10³. */
+    private Node alphaCard() {
+        alpha.setId("figure2-alpha");
+        alpha.setMajorTickUnit(1);
+        alpha.setMinorTickCount(3);
+        alpha.setShowTickMarks(true);
+        alpha.setShowTickLabels(true);
+        alpha.setBlockIncrement(0.05);
+        alpha.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double x) {
+                return powerOfTen((int) Math.round(x));
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        });
+        alphaText.setId("figure2-alpha-text");
+        alphaText.getStyleClass().add("figure2-alpha-text");
+        return card("Symmetry  T_α(θ₁, θ₂) = (αθ₁, θ₂/α)", alphaText, alpha,
+                note("The point moves along its curve θ₁θ₂ = const: the function, and so L, stay the same."));
+
     }
 
     private void addReadout(int row, String name, String id, Figure2ViewModel.Readout readout) {
@@ -257,6 +273,9 @@ public final class Figure2View {
         }
         chart = new Figure2Chart(layer, ChartTheme.standard());
         viewer.setChart(chart.chart());
+        XYPlot plot = chart.chart().getXYPlot();
+        homeDomain = plot.getDomainAxis().getRange();
+        homeRange = plot.getRangeAxis().getRange();
         placeholder.setVisible(false);
         toDraw = vm.overlayProperty().get();
         redraw.start();
@@ -297,6 +316,7 @@ public final class Figure2View {
         canvas.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 vm.reset();
+                restoreZoom();
                 e.consume();
             }
         });
@@ -306,6 +326,15 @@ public final class Figure2View {
                     + "    L = " + Numbers.format(vm.lossAt(p.getX(), p.getY())));
         });
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+    }
+
+    /** Back to the landscape's window after a zoom (the chart's own mouse zoom and scroll). */
+    private void restoreZoom() {
+        if (viewer.getChart() != null && homeDomain != null) {
+            XYPlot plot = viewer.getChart().getXYPlot();
+            plot.getDomainAxis().setRange(homeDomain);
+            plot.getRangeAxis().setRange(homeRange);
+        }
     }
 
     private boolean nearPoint(double x, double y) {
