@@ -2,7 +2,13 @@ package lab.sharpminima.ui.figure2;
 
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.RenderingHints;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -26,6 +32,10 @@ import lab.sharpminima.figure.LandscapeLayer;
 import lab.sharpminima.ui.summary.Numbers;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.event.ChartProgressEvent;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.fx.FXGraphics2D;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
@@ -56,11 +66,17 @@ public final class Figure2View {
     private final Label error = new Label();
     private final GridPane readouts = new GridPane();
 
+    /** The chart on screen: the static layer only, so it repaints only on resize and zoom. */
     private Figure2Chart chart;
+    /** An off-screen twin whose overlay annotations are drawn onto {@link #overlayCanvas}. */
+    private Figure2Chart overlayChart;
+    private final Canvas overlayCanvas = new Canvas();
+    private FXGraphics2D overlayGraphics;
     private Range homeDomain;
     private Range homeRange;
     private Figure2.Overlay toDraw;
     private boolean dragging;
+    private final ReadOnlyLongWrapper frameNanos = new ReadOnlyLongWrapper(this, "frameNanos");
     private final AnimationTimer redraw = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -114,7 +130,15 @@ public final class Figure2View {
     private Node chartColumn() {
         viewer.setId("figure2-chart");
         placeholder.getStyleClass().add("figure2-placeholder");
-        StackPane chartPane = new StackPane(viewer, placeholder);
+        overlayCanvas.setId("figure2-overlay");
+        overlayCanvas.setMouseTransparent(true);
+        overlayCanvas.widthProperty().bind(viewer.widthProperty());
+        overlayCanvas.heightProperty().bind(viewer.heightProperty());
+        overlayCanvas.widthProperty().addListener((obs, old, w) -> drawOverlay());
+        overlayCanvas.heightProperty().addListener((obs, old, h) -> drawOverlay());
+        overlayGraphics = new FXGraphics2D(overlayCanvas.getGraphicsContext2D());
+        StackPane chartPane = new StackPane(viewer, overlayCanvas, placeholder);
+        StackPane.setAlignment(overlayCanvas, Pos.TOP_LEFT);
         chartPane.getStyleClass().add("figure2-chart-pane");
         hover.setId("figure2-hover");
         hover.getStyleClass().add("figure2-hover");
@@ -272,6 +296,14 @@ public final class Figure2View {
             return;
         }
         chart = new Figure2Chart(layer, ChartTheme.standard());
+        overlayChart = new Figure2Chart(layer, ChartTheme.standard());
+        // The side panel has the readouts; a title that changed with every α would repaint the whole chart.
+        chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
+        chart.chart().addProgressListener(e -> {
+            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+                drawOverlay();
+            }
+        });
         viewer.setChart(chart.chart());
         XYPlot plot = chart.chart().getXYPlot();
         homeDomain = plot.getDomainAxis().getRange();
@@ -284,10 +316,40 @@ public final class Figure2View {
     /** Once per pulse: draw the newest overlay, if any arrived since the last frame, then sleep. */
     private void drawPending() {
         redraw.stop();
-        if (chart != null && toDraw != null) {
-            chart.showOverlay(toDraw);
+        if (overlayChart != null && toDraw != null) {
+            long start = System.nanoTime();
+            overlayChart.showOverlay(toDraw);
             toDraw = null;
+            drawOverlay();
+            frameNanos.set(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Draws the overlay's annotations on the transparent canvas above the chart, in the on-screen
+     * plot's coordinates (its data area and axes, as last rendered): the layer that α moves, redrawn
+     * alone, while the landscape below stays as painted.
+     */
+    private void drawOverlay() {
+        GraphicsContext gc = overlayCanvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, overlayCanvas.getWidth(), overlayCanvas.getHeight());
+        Rectangle2D area = dataArea();
+        if (overlayChart == null || viewer.getChart() == null || area == null || area.isEmpty()) {
+            return;
+        }
+        XYPlot plot = viewer.getChart().getXYPlot();
+        java.awt.Shape clip = overlayGraphics.getClip();
+        overlayGraphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        overlayGraphics.clip(area);
+        for (XYAnnotation a : overlayChart.overlayAnnotations()) {
+            a.draw(overlayGraphics, plot, area, plot.getDomainAxis(), plot.getRangeAxis(), 0, null);
+        }
+        overlayGraphics.setClip(clip);
+    }
+
+    /** Nanoseconds the last overlay took to draw into the chart's canvas (on the FX thread). */
+    public ReadOnlyLongProperty frameNanosProperty() {
+        return frameNanos.getReadOnlyProperty();
     }
 
     private void wireMouse() {

@@ -43,7 +43,7 @@ public final class Figure2ViewModel {
     public static final double MAX_EPSILON = 1;
 
     /** A request: its generation and the settings to compute. */
-    private record Request(long generation, Figure2.Settings settings) {
+    private record Request(long generation, Figure2.Settings settings, long requestedNanos) {
     }
 
     private final BackgroundExecutor executor;
@@ -66,6 +66,7 @@ public final class Figure2ViewModel {
     private final Readout sharpness = new Readout("sharpness");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
+    private final ReadOnlyLongWrapper latencyNanos = new ReadOnlyLongWrapper(this, "latencyNanos");
 
     private long generation;
     private boolean inFlight;
@@ -162,7 +163,7 @@ public final class Figure2ViewModel {
             error.set(e.getMessage());
             return;
         }
-        Request r = new Request(++generation, s);
+        Request r = new Request(++generation, s, System.nanoTime());
         if (inFlight) {
             if (pending != null) {
                 dropped.set(dropped.get() + 1);
@@ -184,6 +185,7 @@ public final class Figure2ViewModel {
         if (r.generation() != generation) {
             dropped.set(dropped.get() + 1);
         } else if (result instanceof Figure2.Overlay o) {
+            latencyNanos.set(System.nanoTime() - r.requestedNanos());
             show(o);
         } else {
             fail("overlay", (Throwable) result);
@@ -293,6 +295,14 @@ public final class Figure2ViewModel {
     /** How many requests were dropped as stale (superseded while pending or while computing). */
     public ReadOnlyLongProperty droppedProperty() {
         return dropped.getReadOnlyProperty();
+    }
+
+    /**
+     * Nanoseconds from the command that made the shown overlay to its arrival back on the UI thread
+     * (queueing, computing and hand-over): the ViewModel's part of slider-to-frame latency.
+     */
+    public ReadOnlyLongProperty latencyNanosProperty() {
+        return latencyNanos.getReadOnlyProperty();
     }
 
     /** One readout: the raw value and its text (NaN shows as "—" until the first overlay). */
