@@ -5,7 +5,6 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import lab.sharpminima.export.ChartTheme;
-import lab.sharpminima.export.ColorMaps;
 import lab.sharpminima.export.ContourRenderer;
 import lab.sharpminima.figure.Figure2;
 import lab.sharpminima.figure.LandscapeLayer;
@@ -27,6 +26,8 @@ public final class Figure2Chart {
 
     /** Longest eigenvector arrow, as a fraction of the window's smaller side. */
     static final double ARROW_FRACTION = 0.18;
+    /** Shortest eigenvector arrow, relative to the longest. */
+    static final double MIN_ARROW = 0.3;
     private static final Color POINT = new Color(0xD55E00);
     private static final Color ARROW = Color.WHITE;
     private static final Color MAXIMISER = new Color(0xCC79A7);
@@ -80,11 +81,16 @@ public final class Figure2Chart {
         }
         overlay.add(ContourRenderer.addPoint(plot, p[0], p[1], POINT, 5.5));
         Font label = ChartTheme.font(Font.BOLD, theme.tickFont().getSize2D());
-        overlay.add(LandscapePlot.label(plot, " T_α(θ) ", p[0], p[1], label, TextAnchor.TOP_LEFT));
+        overlay.add(LandscapePlot.label(plot, " T_α(θ) ", p[0] - 0.03 * window.width(), p[1], label,
+                TextAnchor.CENTER_RIGHT));
         readout.setText(readoutText(o));
     }
 
-    /** Arrows ±v_i at the point, of length ∝ √(|λ_i|/λ_max), so the sharp direction dominates. */
+    /**
+     * Arrows v_i at the point, of length ∝ √(|λ_i|/λ_max), so the sharp direction dominates; a
+     * direction shorter than {@link #MIN_ARROW} of the longest (the flat one along the curve, λ ≈ 0 at a
+     * minimum) is drawn dashed at that length so that it stays visible.
+     */
     private void addEigenvectors(double[] p, double[] values, double[][] vectors) {
         double max = Math.max(Math.abs(values[0]), Math.abs(values[1]));
         if (!(max > 0) || !Double.isFinite(max)) {
@@ -92,13 +98,12 @@ public final class Figure2Chart {
         }
         double side = Math.min(window.width(), window.height()) * ARROW_FRACTION;
         for (int i = 0; i < 2; i++) {
-            double len = side * Math.sqrt(Math.abs(values[i]) / max);
-            if (!(len > 0)) {
-                continue;
-            }
-            Color c = i == 0 ? ARROW : ColorMaps.OKABE_ITO.get(5);
-            overlay.add(ContourRenderer.addArrow(plot, p[0], p[1], len * vectors[i][0], len * vectors[i][1], c,
-                    theme.stroke(1.1f), 9 * theme.lineWidth() / 1.75));
+            double rel = Math.sqrt(Math.abs(values[i]) / max);
+            boolean floored = !(rel >= MIN_ARROW);
+            double len = side * (floored ? MIN_ARROW : rel);
+            overlay.add(ContourRenderer.addArrow(plot, p[0], p[1], len * vectors[i][0], len * vectors[i][1], ARROW,
+                    floored ? ContourRenderer.dashed(1.1f * theme.lineWidth()) : theme.stroke(1.1f),
+                    9 * theme.lineWidth() / 1.75));
         }
     }
 

@@ -111,11 +111,15 @@ final class LandscapePlot {
         }
     }
 
-    /** Where a curve's label goes: at (√k, √k) when inside the window (the curve's vertex), else mid-curve. */
+    /**
+     * Where a curve's label goes: at (1.6√k, √k/1.6) on the curve's lower branch when inside the window
+     * (off the vertex (√k, √k), where the preset points sit), else mid-curve.
+     */
     static double[] labelPoint(Polyline c, double k, Window w) {
-        double s = Math.sqrt(Math.abs(k));
-        if (k > 0 && s > w.a0() && s < w.a1() && s > w.b0() && s < w.b1()) {
-            return new double[] {s, s};
+        double a = 1.6 * Math.sqrt(Math.abs(k));
+        double b = k / a;
+        if (k > 0 && a > w.a0() && a < w.a1() && b > w.b0() && b < w.b1()) {
+            return new double[] {a, b};
         }
         int m = c.size() / 2;
         return new double[] {c.a(m), c.b(m)};
