@@ -25,6 +25,8 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import lab.sharpminima.ui.figure2.Figure2View;
+import lab.sharpminima.ui.figure2.Figure2ViewModel;
 import lab.sharpminima.ui.summary.SummaryView;
 import org.controlsfx.control.Notifications;
 
@@ -36,6 +38,10 @@ import org.controlsfx.control.Notifications;
 public final class MainView {
 
     private static final System.Logger LOG = System.getLogger(MainView.class.getName());
+    /** The system property naming the tab to open on, e.g. {@code -Dsml.tab=figure2}. */
+    public static final String TAB_PROPERTY = "sml.tab";
+    /** The system property giving Figure 2's starting log₁₀ α. */
+    public static final String ALPHA_PROPERTY = "sml.figure2.alpha";
 
     private final MainViewModel vm;
     private final Stage stage;
@@ -71,7 +77,14 @@ public final class MainView {
         model.setId("tab-model");
         model.setClosable(false);
         tabs.getTabs().add(model);
+        Figure2ViewModel figure2Model = new Figure2ViewModel(vm.executor());
+        Tab figure2 = new Tab("Figure 2 · symmetry", new Figure2View(figure2Model).root());
+        startingAlpha(figure2Model);
+        figure2.setId("tab-figure2");
+        figure2.setClosable(false);
+        tabs.getTabs().add(figure2);
         tabs.setId("views");
+        selectTab(System.getProperty(TAB_PROPERTY));
 
         status.setId("status-message");
         status.getStyleClass().add("status-message");
@@ -87,6 +100,30 @@ public final class MainView {
         root.setCenter(tabs);
         root.setBottom(bar);
         root.getStyleClass().add("main-window");
+    }
+
+    /**
+     * Selects the tab whose id is "tab-" + {@code name} ({@code -Dsml.tab=figure2}), for scripted
+     * screenshots; an unknown or missing name keeps the Model tab.
+     */
+    private void selectTab(String name) {
+        if (name == null) {
+            return;
+        }
+        tabs.getTabs().stream().filter(t -> ("tab-" + name).equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** {@code -Dsml.figure2.alpha=0.5} starts Figure 2 at log₁₀ α = 0.5 (scripted screenshots); ignored if not a number. */
+    private static void startingAlpha(Figure2ViewModel figure2) {
+        String x = System.getProperty(ALPHA_PROPERTY);
+        if (x != null) {
+            try {
+                figure2.setAlphaExponent(Double.parseDouble(x));
+            } catch (NumberFormatException e) {
+                LOG.log(Level.WARNING, ALPHA_PROPERTY + " is not a number: " + x);
+            }
+        }
     }
 
     private void wire() {

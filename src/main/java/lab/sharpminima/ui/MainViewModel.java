@@ -134,6 +134,11 @@ public final class MainViewModel {
         return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
+    /** The executor the views' ViewModels share with this one. */
+    public BackgroundExecutor executor() {
+        return executor;
+    }
+
     public ReadOnlyObjectProperty<Path> modelPathProperty() {
         return modelPath.getReadOnlyProperty();
     }
