@@ -35,7 +35,7 @@ public final class Figure1View {
     private final OverlayChartPane chartPane = new OverlayChartPane("figure1-chart", "Computing the loss curve…");
     private final Label hover = new Label(" ");
     private final Slider theta;
-    private final Slider epsilon = new Slider(Figure1ViewModel.MIN_EPSILON, Figure1ViewModel.MAX_EPSILON, 0.5);
+    private final Slider epsilon = new Slider(0, Figure1ViewModel.MAX_EPSILON, 0.5);
     private final Label thetaText = new Label();
     private final Label epsilonText = new Label();
     private final Button reset = new Button("Reset to the paper's figure");
@@ -78,11 +78,11 @@ public final class Figure1View {
         readouts.getStyleClass().addAll("facts", "figure1-readouts");
         readouts.setId("figure1-readouts");
         addReadout(0, "L(θ)", "figure1-loss", vm.lossTextProperty());
-        addReadout(1, "{L < L(θ)+ε} ∋ θ", "figure1-interval", vm.intervalTextProperty());
+        addReadout(1, "interval L < L(θ)+ε", "figure1-interval", vm.intervalTextProperty());
         addReadout(2, "ε-flatness width", "figure1-width", vm.widthTextProperty());
-        addReadout(3, "height on [θ−ε, θ+ε]", "figure1-height", vm.heightTextProperty());
+        addReadout(3, "ε-sharpness height", "figure1-height", vm.heightTextProperty());
         addReadout(4, "attained at", "figure1-argmax", vm.argmaxTextProperty());
-        addReadout(5, "ε-sharpness = height/(1+L)", "figure1-sharpness", vm.sharpnessTextProperty());
+        addReadout(5, "height/(1+L(θ))", "figure1-sharpness", vm.sharpnessTextProperty());
         Node values = card("Flatness at θ", readouts,
                 note("Purple: the connected interval where L < L(θ)+ε, its length the volume ε-flatness "
                         + "(Definition 1). Red: the rise of L within [θ−ε, θ+ε], the ε-sharpness (Definition 2)."));
@@ -121,6 +121,8 @@ public final class Figure1View {
     private static Label key(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("key");
+        // The value column wraps; the names stay whole.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -40,7 +40,7 @@ public final class Figure4View {
     private final Spinner<Double> theta1 = spinner(Figure4ViewModel.MIN_THETA1, Figure4ViewModel.MAX_THETA1,
             "figure4-theta1");
     private final Spinner<Double> theta2 = spinner(-0.5, 3.5, "figure4-theta2");
-    private final Slider epsilon = new Slider(Figure4ViewModel.MIN_EPSILON, Figure4ViewModel.MAX_EPSILON, 0.5);
+    private final Slider epsilon = new Slider(0, Figure4ViewModel.MAX_EPSILON, 0.5);
     private final Label epsilonText = new Label();
     private final Button reset = new Button("Reset to the paper's figure");
     private final Label error = new Label();
@@ -116,7 +116,7 @@ public final class Figure4View {
         addReadout(2, "ε-sharpness at θ", "figure4-sharpness", vm.sharpnessTextProperty());
         addReadout(3, "ε-sharpness at θ′", "figure4-sharpened", vm.sharpenedTextProperty());
         addReadout(4, "excess of f ≡ 0", "figure4-excess", vm.excessTextProperty());
-        addReadout(5, "red ball reaches θ₁ = 0", "figure4-reach", vm.reachTextProperty());
+        addReadout(5, "red ball reaches θ₁ = 0?", "figure4-reach", vm.reachTextProperty());
         Node values = card("Same function, different sharpness", readouts,
                 note("θ′ = (αθ₁, θ₂/α) computes the same function as θ. With α = ε/|θ₁|, θ′₁ = ε, so the red "
                         + "ball touches θ₁ = 0, where f ≡ 0: the ε-sharpness at θ′ is at least that constant "
@@ -147,6 +147,8 @@ public final class Figure4View {
     private static Label key(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("key");
+        // The value column wraps; the names stay whole.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -202,6 +204,8 @@ public final class Figure4View {
             return;
         }
         overlayChart = new Figure4Chart(layer, ChartTheme.standard());
+        var w = layer.grid().window();
+        chartPane.keepAspect((w.a1() - w.a0()) / (w.b1() - w.b0()));
         chartPane.setChart(new Figure4Chart(layer, ChartTheme.standard()).chart(), overlayChart::overlayAnnotations);
         redraw();
     }

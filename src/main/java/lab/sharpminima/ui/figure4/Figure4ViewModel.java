@@ -132,7 +132,7 @@ public final class Figure4ViewModel {
         excessText.set(Numbers.format(d.constantExcess()));
         // θ′₁ = αθ₁ = ε, so (0, θ₂/α) lies on the red circle: the ball reaches θ₁ = 0 (up to rounding).
         boolean reaches = distance <= d.ball().radius() * (1 + 1e-12);
-        reachText.set((reaches ? "yes" : "no") + ": ‖θ′ − (0, θ₂/α)‖ = " + Numbers.format(distance));
+        reachText.set((reaches ? "yes" : "no") + ", ‖θ′ − (0, θ₂/α)‖ = " + Numbers.format(distance));
         data.set(d);
     }
 

@@ -41,6 +41,8 @@ public final class OverlayChartPane {
     private Range homeDomain;
     private Range homeRange;
     private long frameNanos;
+    /** Width/height in pixels the data area should have, or NaN for "fill the pane". */
+    private double aspect = Double.NaN;
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -61,7 +63,10 @@ public final class OverlayChartPane {
         canvas.heightProperty().addListener((obs, old, h) -> drawOverlay());
         graphics = new FXGraphics2D(canvas.getGraphicsContext2D());
         root = new StackPane(viewer, canvas, placeholder);
-        StackPane.setAlignment(canvas, Pos.TOP_LEFT);
+        // Both centred: the canvas has the viewer's size, so it lies exactly over it even when the
+        // viewer is narrowed to keep the data area's aspect (keepAspect).
+        StackPane.setAlignment(viewer, Pos.CENTER);
+        StackPane.setAlignment(canvas, Pos.CENTER);
         root.getStyleClass().add("figure-chart-pane");
     }
 
@@ -82,6 +87,7 @@ public final class OverlayChartPane {
         chart.getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
         chart.addProgressListener(e -> {
             if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+                fitAspect();
                 drawOverlay();
             }
         });
@@ -91,6 +97,36 @@ public final class OverlayChartPane {
         homeDomain = plot.getDomainAxis().getRange();
         homeRange = plot.getRangeAxis().getRange();
         placeholder.setVisible(false);
+    }
+
+    /**
+     * Keeps the plot's data area at width/height = {@code widthOverHeight} by narrowing the viewer
+     * (centred in the pane), so that circles in data coordinates (Figure 4's balls) are round when the
+     * axes span equal lengths. Re-fitted after each drawing and whenever the pane is resized.
+     */
+    public void keepAspect(double widthOverHeight) {
+        aspect = widthOverHeight;
+        root.widthProperty().addListener((obs, old, w) -> unfit());
+        root.heightProperty().addListener((obs, old, h) -> unfit());
+    }
+
+    private void unfit() {
+        viewer.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+    }
+
+    /** One step: the viewer loses the data area's excess width (or height); the next drawing checks. */
+    private void fitAspect() {
+        Rectangle2D area = dataArea();
+        if (Double.isNaN(aspect) || area == null || area.isEmpty()) {
+            return;
+        }
+        double excessWidth = area.getWidth() - aspect * area.getHeight();
+        double excessHeight = area.getHeight() - area.getWidth() / aspect;
+        if (excessWidth > 1) {
+            viewer.setMaxSize(viewer.getWidth() - excessWidth, Double.MAX_VALUE);
+        } else if (excessHeight > 1) {
+            viewer.setMaxSize(Double.MAX_VALUE, viewer.getHeight() - excessHeight);
+        }
     }
 
     /** Runs {@code updateTwin} and redraws the overlay on the next pulse; a newer request replaces it. */
