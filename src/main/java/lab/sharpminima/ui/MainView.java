@@ -25,8 +25,12 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import lab.sharpminima.ui.figure1.Figure1View;
+import lab.sharpminima.ui.figure1.Figure1ViewModel;
 import lab.sharpminima.ui.figure2.Figure2View;
 import lab.sharpminima.ui.figure2.Figure2ViewModel;
+import lab.sharpminima.ui.figure4.Figure4View;
+import lab.sharpminima.ui.figure4.Figure4ViewModel;
 import lab.sharpminima.ui.summary.SummaryView;
 import org.controlsfx.control.Notifications;
 
@@ -77,12 +81,20 @@ public final class MainView {
         model.setId("tab-model");
         model.setClosable(false);
         tabs.getTabs().add(model);
+        Tab figure1 = new Tab("Figure 1 · flatness", new Figure1View(new Figure1ViewModel(vm.executor())).root());
+        figure1.setId("tab-figure1");
+        figure1.setClosable(false);
+        tabs.getTabs().add(figure1);
         Figure2ViewModel figure2Model = new Figure2ViewModel(vm.executor());
         Tab figure2 = new Tab("Figure 2 · symmetry", new Figure2View(figure2Model).root());
         startingAlpha(figure2Model);
         figure2.setId("tab-figure2");
         figure2.setClosable(false);
         tabs.getTabs().add(figure2);
+        Tab figure4 = new Tab("Figure 4 · ε-balls", new Figure4View(new Figure4ViewModel(vm.executor())).root());
+        figure4.setId("tab-figure4");
+        figure4.setClosable(false);
+        tabs.getTabs().add(figure4);
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 

@@ -1,0 +1,262 @@
+package lab.sharpminima.ui.figure4;
+
+import java.awt.geom.Point2D;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.export.figures.Figure4Chart;
+import lab.sharpminima.figure.Figure4;
+import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.ui.overlay.OverlayChartPane;
+import lab.sharpminima.ui.summary.Numbers;
+
+/**
+ * The nodes of Figure 4: the landscape (drawn once) with both balls, their ε-sharpness maximisers and
+ * the line θ₁ = 0 as an overlay; θ spinners, an ε slider (arrow keys move it), and the readouts. The
+ * green point θ can be dragged; a double-click resets the preset.
+ */
+public final class Figure4View {
+
+    private static final double GRAB_RADIUS = 14;
+
+    private final Figure4ViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final OverlayChartPane chartPane = new OverlayChartPane("figure4-chart", "Computing the loss landscape…");
+    private final Label hover = new Label(" ");
+    private final Spinner<Double> theta1 = spinner(Figure4ViewModel.MIN_THETA1, Figure4ViewModel.MAX_THETA1,
+            "figure4-theta1");
+    private final Spinner<Double> theta2 = spinner(-0.5, 3.5, "figure4-theta2");
+    private final Slider epsilon = new Slider(0, Figure4ViewModel.MAX_EPSILON, 0.5);
+    private final Label epsilonText = new Label();
+    private final Button reset = new Button("Reset to the paper's figure");
+    private final Label error = new Label();
+    private final GridPane readouts = new GridPane();
+    private Figure4Chart overlayChart;
+    private boolean dragging;
+
+    public Figure4View(Figure4ViewModel vm) {
+        this.vm = vm;
+        build();
+        wire();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static Spinner<Double> spinner(double min, double max, String id) {
+        SpinnerValueFactory.DoubleSpinnerValueFactory f = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max,
+                min, 0.05);
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : Numbers.format(v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                try {
+                    return Double.valueOf(s.trim().replace('−', '-'));
+                } catch (NumberFormatException e) {
+                    return f.getValue();
+                }
+            }
+        });
+        Spinner<Double> s = new Spinner<>(f);
+        s.setEditable(true);
+        s.setId(id);
+        s.setPrefWidth(110);
+        return s;
+    }
+
+    private void build() {
+        hover.getStyleClass().add("figure-hover");
+        VBox center = new VBox(chartPane.root(), hover);
+        VBox.setVgrow(chartPane.root(), Priority.ALWAYS);
+        root.setCenter(center);
+        root.setRight(sideColumn());
+        root.getStyleClass().add("figure4");
+        root.getStylesheets().add(Figure4View.class.getResource("figure4.css").toExternalForm());
+    }
+
+    private Node sideColumn() {
+        epsilon.setId("figure4-epsilon");
+        epsilon.setMajorTickUnit(0.5);
+        epsilon.setMinorTickCount(4);
+        epsilon.setShowTickMarks(true);
+        epsilon.setShowTickLabels(true);
+        epsilon.setBlockIncrement(0.01);
+        epsilonText.setId("figure4-epsilon-text");
+        epsilonText.getStyleClass().add("slider-value");
+        GridPane point = new GridPane();
+        point.getStyleClass().add("facts");
+        point.addRow(0, key("θ₁"), theta1);
+        point.addRow(1, key("θ₂"), theta2);
+        reset.setId("figure4-reset");
+        Node controls = card("Point θ and radius ε", point, epsilonText, epsilon, reset);
+
+        readouts.getStyleClass().addAll("facts", "figure4-readouts");
+        readouts.setId("figure4-readouts");
+        addReadout(0, "α = ε/|θ₁|", "figure4-alpha", vm.alphaTextProperty());
+        addReadout(1, "θ′ = T_α θ", "figure4-theta-prime", vm.thetaPrimeTextProperty());
+        addReadout(2, "ε-sharpness at θ", "figure4-sharpness", vm.sharpnessTextProperty());
+        addReadout(3, "ε-sharpness at θ′", "figure4-sharpened", vm.sharpenedTextProperty());
+        addReadout(4, "excess of f ≡ 0", "figure4-excess", vm.excessTextProperty());
+        addReadout(5, "red ball reaches θ₁ = 0?", "figure4-reach", vm.reachTextProperty());
+        Node values = card("Same function, different sharpness", readouts,
+                note("θ′ = (αθ₁, θ₂/α) computes the same function as θ. With α = ε/|θ₁|, θ′₁ = ε, so the red "
+                        + "ball touches θ₁ = 0, where f ≡ 0: the ε-sharpness at θ′ is at least that constant "
+                        + "function's excess loss (Section 4.3)."));
+
+        error.setId("figure4-error");
+        error.getStyleClass().add("figure-error");
+        error.managedProperty().bind(error.visibleProperty());
+        VBox side = new VBox(12, controls, values,
+                note("Drag the green point to move θ; double-click the chart to reset."), error);
+        side.getStyleClass().add("figure-side");
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("figure-side-scroll");
+        return scroll;
+    }
+
+    private void addReadout(int row, String name, String id, ObservableStringValue text) {
+        Label value = new Label();
+        value.setId(id);
+        value.getStyleClass().add("value");
+        value.setWrapText(true);
+        value.textProperty().bind(text);
+        readouts.addRow(row, key(name), value);
+    }
+
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("key");
+        // The value column wraps; the names stay whole.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label note(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("note");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Node card(String title, Node... content) {
+        Label t = new Label(title);
+        t.getStyleClass().add("card-title");
+        VBox box = new VBox(8, t);
+        box.getChildren().addAll(content);
+        box.getStyleClass().add("card");
+        return box;
+    }
+
+    private void wire() {
+        follow(theta1, vm.theta1Property().get());
+        follow(theta2, vm.theta2Property().get());
+        epsilon.setValue(vm.epsilonProperty().get());
+        theta1.valueProperty().addListener((obs, old, v) -> vm.setTheta(v, vm.theta2Property().get()));
+        theta2.valueProperty().addListener((obs, old, v) -> vm.setTheta(vm.theta1Property().get(), v));
+        epsilon.valueProperty().addListener((obs, old, v) -> vm.setEpsilon(v.doubleValue()));
+        vm.theta1Property().addListener((obs, old, v) -> follow(theta1, v.doubleValue()));
+        vm.theta2Property().addListener((obs, old, v) -> follow(theta2, v.doubleValue()));
+        vm.epsilonProperty().addListener((obs, old, v) -> epsilon.setValue(v.doubleValue()));
+        epsilonText.textProperty().bind(vm.epsilonProperty().asString("ε = %.3f"));
+        reset.setOnAction(e -> vm.reset());
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotNull());
+
+        vm.landscapeProperty().addListener((obs, old, layer) -> showLandscape(layer));
+        vm.dataProperty().addListener((obs, old, d) -> redraw());
+        if (vm.landscapeProperty().get() != null) {
+            showLandscape(vm.landscapeProperty().get());
+        }
+        wireMouse();
+        vm.start();
+    }
+
+    /** Sets a spinner to the ViewModel's value unless it is already there (no feedback loop). */
+    private static void follow(Spinner<Double> s, double v) {
+        if (s.getValue() == null || s.getValue() != v) {
+            s.getValueFactory().setValue(v);
+        }
+    }
+
+    private void showLandscape(LandscapeLayer layer) {
+        if (layer == null) {
+            return;
+        }
+        overlayChart = new Figure4Chart(layer, ChartTheme.standard());
+        var w = layer.grid().window();
+        chartPane.keepAspect((w.a1() - w.a0()) / (w.b1() - w.b0()));
+        chartPane.setChart(new Figure4Chart(layer, ChartTheme.standard()).chart(), overlayChart::overlayAnnotations);
+        redraw();
+    }
+
+    private void redraw() {
+        Figure4.Data d = vm.dataProperty().get();
+        if (overlayChart != null && d != null) {
+            chartPane.requestRedraw(() -> overlayChart.showOverlay(d));
+        }
+    }
+
+    private void wireMouse() {
+        Node canvas = chartPane.viewer().getCanvas();
+        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            dragging = e.getButton() == MouseButton.PRIMARY && nearPoint(e.getX(), e.getY());
+            if (dragging) {
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (dragging) {
+                Point2D p = chartPane.toData(e.getX(), e.getY());
+                if (p != null) {
+                    vm.setTheta(p.getX(), p.getY());
+                }
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (dragging) {
+                dragging = false;
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                vm.reset();
+                chartPane.restoreZoom();
+                e.consume();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            Point2D p = chartPane.toData(e.getX(), e.getY());
+            hover.setText(p == null ? " " : "θ₁ = " + Numbers.format(p.getX()) + "    θ₂ = " + Numbers.format(p.getY())
+                    + "    L = " + Numbers.format(vm.lossAt(p.getX(), p.getY())));
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+    }
+
+    private boolean nearPoint(double x, double y) {
+        Point2D screen = chartPane.toScreen(vm.theta1Property().get(), vm.theta2Property().get());
+        return screen != null && screen.distance(x, y) <= GRAB_RADIUS;
+    }
+}
