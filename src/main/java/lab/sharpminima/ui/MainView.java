@@ -83,6 +83,11 @@ public final class MainView {
         figure2.setId("tab-figure2");
         figure2.setClosable(false);
         tabs.getTabs().add(figure2);
+        Tab figure3 = new Tab("Figure 3 · volumes",
+                new lab.sharpminima.ui.figure3.Figure3View(new lab.sharpminima.ui.figure3.Figure3ViewModel(vm.executor())).root());
+        figure3.setId("tab-figure3");
+        figure3.setClosable(false);
+        tabs.getTabs().add(figure3);
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 
