@@ -88,6 +88,11 @@ public final class MainView {
         figure3.setId("tab-figure3");
         figure3.setClosable(false);
         tabs.getTabs().add(figure3);
+        Tab figure5 = new Tab("Figure 5 · reparametrization",
+                new lab.sharpminima.ui.figure5.Figure5View(new lab.sharpminima.ui.figure5.Figure5ViewModel(vm.executor())).root());
+        figure5.setId("tab-figure5");
+        figure5.setClosable(false);
+        tabs.getTabs().add(figure5);
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 

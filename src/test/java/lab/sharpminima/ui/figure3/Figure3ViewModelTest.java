@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class Figure3ViewModelTest {
 
     private static Figure3ViewModel started() {
-        Figure3ViewModel vm = new Figure3ViewModel(new SameThreadExecutor());
+        Figure3ViewModel vm = new Figure3ViewModel(new SameThreadExecutor(), lab.sharpminima.figure.ToyProblem.of(lab.sharpminima.figure.Presets.toy()),
+                new LandscapeLayer.Settings(lab.sharpminima.figure.Presets.landscape().window(), 48, 12,
+                        lab.sharpminima.figure.Presets.landscape().products()),
+                lab.sharpminima.figure.Presets.figure3());
         vm.start();
         return vm;
     }
