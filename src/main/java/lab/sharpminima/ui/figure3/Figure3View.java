@@ -109,14 +109,14 @@ public final class Figure3View {
         configureSliders();
         Node symmetry = card("Symmetry  T_α(θ₁, θ₂) = (αθ₁, θ₂/α)", alphaText, alpha,
                 note("det T_α = 1: every image of B∞ has the area of B∞, and computes the same functions."));
-        Node box = card("Box B∞(r, θ), θ = (1, 1), and k images", radiusText, radius, countText, count, reset);
+        Node box = card("Box B∞(r, θ) at θ = (1, 1)", radiusText, radius, countText, count, reset);
 
         readouts.getStyleClass().addAll("facts", "figure3-readouts");
         readouts.setId("figure3-readouts");
-        addReadout(0, "each area (4r²)", "figure3-areas", vm.areasTextProperty());
-        addReadout(1, "running total k·4r²", "figure3-total", vm.totalTextProperty());
-        addReadout(2, "pairwise disjoint?", "figure3-disjoint", vm.disjointTextProperty());
-        addReadout(3, "disjoint from", "figure3-disjoint-alpha", vm.disjointAlphaTextProperty());
+        addReadout(0, "each area", "figure3-areas", vm.areasTextProperty());
+        addReadout(1, "total k·4r²", "figure3-total", vm.totalTextProperty());
+        addReadout(2, "disjoint?", "figure3-disjoint", vm.disjointTextProperty());
+        addReadout(3, "disjoint when", "figure3-disjoint-alpha", vm.disjointAlphaTextProperty());
         Node values = card("Volumes (Theorem 2)", readouts,
                 note("Disjoint boxes of one level set: the total grows as k·4r², without bound, so volume "
                         + "ε-flatness says nothing about the function."));
@@ -159,7 +159,7 @@ public final class Figure3View {
         radius.setBlockIncrement(0.05);
         radius.setMajorTickUnit(0.5);
         radius.setShowTickMarks(true);
-        radius.setShowTickLabels(true);
+        radius.setShowTickLabels(false);
         radiusText.setId("figure3-radius-text");
         count.setId("figure3-count");
         count.setMajorTickUnit(1);
@@ -180,6 +180,7 @@ public final class Figure3View {
         value.textProperty().bind(text);
         Label key = new Label(name);
         key.getStyleClass().add("key");
+        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         readouts.addRow(row, key, value);
     }
 
@@ -216,7 +217,7 @@ public final class Figure3View {
         vm.countProperty().addListener((obs, old, x) -> count.setValue(x.intValue()));
         alphaText.textProperty().bind(vm.alphaTextProperty());
         radiusText.textProperty().bind(vm.radiusProperty().asString(java.util.Locale.ROOT, "r = %.3g"));
-        countText.textProperty().bind(vm.countProperty().asString("k = %d boxes: B∞ … T_α^{k−1}(B∞)"));
+        countText.textProperty().bind(vm.countProperty().asString("k = %d boxes: B∞ and k − 1 images"));
         reset.setOnAction(e -> vm.reset());
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotNull());

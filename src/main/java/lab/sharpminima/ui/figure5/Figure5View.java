@@ -140,7 +140,8 @@ public final class Figure5View {
                 return 0.0;
             }
         });
-        Slider c = slider("figure5-centre" + i, -3.5, 3.5, 1, 0.05);
+        Slider c = slider("figure5-centre" + i, -3.5, 3.5, 1.75, 0.05);
+        a.setShowTickLabels(false);
         bind(a, map.aProperty(), map::setA);
         bind(b, map.logBProperty(), map::setLogB);
         bind(c, map.centreProperty(), map::setCentre);
@@ -150,7 +151,7 @@ public final class Figure5View {
         aText.textProperty().bind(map.aProperty().asString(Locale.ROOT, "a = %.3g"));
         bText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> "b = " + Numbers.format(map.b()), map.logBProperty()));
-        cText.textProperty().bind(map.centreProperty().asString(Locale.ROOT, "θ̂ = %.3g  (red line)"));
+        cText.textProperty().bind(map.centreProperty().asString(Locale.ROOT, "centre θ̂ = %.3g  (the red line)"));
         Label title = new Label("η" + sub + " = (|θ − θ̂|² + b)^a (θ − θ̂)");
         title.getStyleClass().add("card-title");
         VBox box = new VBox(4, title, aText, a, bText, b, cText, c);
