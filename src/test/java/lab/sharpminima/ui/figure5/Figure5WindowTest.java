@@ -22,7 +22,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real main window, headless (Monocle): open the Figure 5 tab, move η₁'s a slider by keyboard and
+ * The real main window, headless (Monocle): open the Figure 5 tab, drag θ̂₁ in the θ panel, move η₁'s a slider by keyboard and
  * check the middle minimum's η₁-curvature: with θ̂ = θ* = 0, dη/dθ = b^a, so d²L/dη² = L''(0)/b^{2a}.
  */
 class Figure5WindowTest {
@@ -38,8 +38,7 @@ class Figure5WindowTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    @Test
-    void raisingAOfTheFirstMapSharpensTheMiddleMinimumAsPredicted() throws Exception {
+    private void openFigure5Tab() throws Exception {
         FxToolkit.registerPrimaryStage();
         MainViewModel main = new MainViewModel(new FxBackgroundExecutor());
         FxToolkit.setupStage(stage -> {
@@ -53,6 +52,35 @@ class Figure5WindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#figure5-chart").queryAs(ChartViewer.class).getChart() != null
                         && !"—".equals(text("#figure5-curvature-1-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Screen point of θ = t in the θ panel, halfway up. */
+    private javafx.geometry.Point2D screenOfTheta(ChartViewer viewer, double t) {
+        java.awt.geom.Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getSubplotInfo(0).getDataArea();
+        org.jfree.chart.plot.XYPlot p = ((org.jfree.chart.plot.CombinedRangeXYPlot) viewer.getChart().getPlot())
+                .getSubplots().get(0);
+        double x = p.getDomainAxis().valueToJava2D(t, area, p.getDomainAxisEdge());
+        return viewer.getCanvas().localToScreen(x, area.getCenterY());
+    }
+
+    @Test
+    void draggingTheRedLineMovesTheCentreOfTheFirstMap() throws Exception {
+        openFigure5Tab();
+        ChartViewer viewer = robot.lookup("#figure5-chart").queryAs(ChartViewer.class);
+        Slider centre = robot.lookup("#figure5-centre1").queryAs(Slider.class);
+        robot.drag(screenOfTheta(viewer, 0)).dropTo(screenOfTheta(viewer, -1));
+        WaitForAsyncUtils.waitForFxEvents();
+        // One pixel is about 0.03 in θ at this size.
+        assertThat(centre.getValue()).isCloseTo(-1, within(0.06));
+        // θ̂₁ left the middle minimum: its η₁-curvature is no longer 100·L''(0).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> Double.parseDouble(text("#figure5-curvature-1-1")) < 50 * Figure5.curvature(0));
+    }
+
+    @Test
+    void raisingAOfTheFirstMapSharpensTheMiddleMinimumAsPredicted() throws Exception {
+        openFigure5Tab();
         double l2 = Figure5.curvature(0);
         // Preset a = 0.5, b = 0.01: 100·L''(0).
         assertThat(Double.parseDouble(text("#figure5-curvature-1-1"))).isCloseTo(100 * l2, within(1e-5 * 100 * l2));
