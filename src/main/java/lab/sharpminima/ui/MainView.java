@@ -29,8 +29,12 @@ import lab.sharpminima.ui.figure1.Figure1View;
 import lab.sharpminima.ui.figure1.Figure1ViewModel;
 import lab.sharpminima.ui.figure2.Figure2View;
 import lab.sharpminima.ui.figure2.Figure2ViewModel;
+import lab.sharpminima.ui.figure3.Figure3View;
+import lab.sharpminima.ui.figure3.Figure3ViewModel;
 import lab.sharpminima.ui.figure4.Figure4View;
 import lab.sharpminima.ui.figure4.Figure4ViewModel;
+import lab.sharpminima.ui.figure5.Figure5View;
+import lab.sharpminima.ui.figure5.Figure5ViewModel;
 import lab.sharpminima.ui.summary.SummaryView;
 import org.controlsfx.control.Notifications;
 
@@ -77,24 +81,15 @@ public final class MainView {
         menus.setId("menu-bar");
 
         SummaryView summary = new SummaryView(vm.summaryProperty(), vm.spectrumProperty());
-        Tab model = new Tab("Model", summary.root());
-        model.setId("tab-model");
-        model.setClosable(false);
-        tabs.getTabs().add(model);
-        Tab figure1 = new Tab("Figure 1 · flatness", new Figure1View(new Figure1ViewModel(vm.executor())).root());
-        figure1.setId("tab-figure1");
-        figure1.setClosable(false);
-        tabs.getTabs().add(figure1);
+        addTab("Model", "model", summary.root());
+        addTab("Figure 1 · flatness", "figure1", new Figure1View(new Figure1ViewModel(vm.executor())).root());
         Figure2ViewModel figure2Model = new Figure2ViewModel(vm.executor());
-        Tab figure2 = new Tab("Figure 2 · symmetry", new Figure2View(figure2Model).root());
+        addTab("Figure 2 · symmetry", "figure2", new Figure2View(figure2Model).root());
         startingAlpha(figure2Model);
-        figure2.setId("tab-figure2");
-        figure2.setClosable(false);
-        tabs.getTabs().add(figure2);
-        Tab figure4 = new Tab("Figure 4 · ε-balls", new Figure4View(new Figure4ViewModel(vm.executor())).root());
-        figure4.setId("tab-figure4");
-        figure4.setClosable(false);
-        tabs.getTabs().add(figure4);
+        addTab("Figure 3 · volumes", "figure3", new Figure3View(new Figure3ViewModel(vm.executor())).root());
+        addTab("Figure 4 · ε-balls", "figure4", new Figure4View(new Figure4ViewModel(vm.executor())).root());
+        addTab("Figure 5 · reparametrization", "figure5",
+                new Figure5View(new Figure5ViewModel(vm.executor())).root());
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 
@@ -118,6 +113,14 @@ public final class MainView {
      * Selects the tab whose id is "tab-" + {@code name} ({@code -Dsml.tab=figure2}), for scripted
      * screenshots; an unknown or missing name keeps the Model tab.
      */
+    /** A fixed tab whose id is "tab-" + {@code name} (also the value of -Dsml.tab that selects it). */
+    private void addTab(String title, String name, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + name);
+        tab.setClosable(false);
+        tabs.getTabs().add(tab);
+    }
+
     private void selectTab(String name) {
         if (name == null) {
             return;

@@ -1,0 +1,313 @@
+package lab.sharpminima.ui.figure3;
+
+import java.awt.RenderingHints;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.export.figures.Figure3Chart;
+import lab.sharpminima.figure.Figure3;
+import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.ui.summary.Numbers;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.event.ChartProgressEvent;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.fx.FXGraphics2D;
+
+/**
+ * The nodes of Figure 3: the chart (landscape drawn once per window, boxes as an overlay on a
+ * transparent canvas redrawn at most once per pulse), sliders for α (logarithmic), r and k, and the
+ * readouts. A double-click on the chart resets the preset.
+ */
+public final class Figure3View {
+
+    private final Figure3ViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ChartViewer viewer = new ChartViewer();
+    private final Label placeholder = new Label("Computing the loss landscape…");
+    private final Label hover = new Label(" ");
+    private final Slider alpha = new Slider(Figure3ViewModel.MIN_EXPONENT, Figure3ViewModel.MAX_EXPONENT, 0);
+    private final Label alphaText = new Label();
+    private final Slider radius = new Slider(Figure3ViewModel.MIN_RADIUS, Figure3ViewModel.MAX_RADIUS, 0.25);
+    private final Label radiusText = new Label();
+    private final Slider count = new Slider(Figure3ViewModel.MIN_COUNT, Figure3ViewModel.MAX_COUNT, 4);
+    private final Label countText = new Label();
+    private final Button reset = new Button("Reset to the paper's figure");
+    private final Label error = new Label();
+    private final GridPane readouts = new GridPane();
+
+    private Figure3Chart overlayChart;
+    private final Canvas overlayCanvas = new Canvas();
+    private FXGraphics2D overlayGraphics;
+    private Figure3.Data toDraw;
+    private final AnimationTimer redraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drawPending();
+        }
+    };
+
+    public Figure3View(Figure3ViewModel vm) {
+        this.vm = vm;
+        build();
+        wire();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void build() {
+        root.setCenter(chartColumn());
+        root.setRight(sideColumn());
+        root.getStyleClass().add("figure3");
+        root.getStylesheets().add(Figure3View.class.getResource("figure3.css").toExternalForm());
+    }
+
+    private Node chartColumn() {
+        viewer.setId("figure3-chart");
+        placeholder.getStyleClass().add("figure3-placeholder");
+        overlayCanvas.setId("figure3-overlay");
+        overlayCanvas.setMouseTransparent(true);
+        overlayCanvas.widthProperty().bind(viewer.widthProperty());
+        overlayCanvas.heightProperty().bind(viewer.heightProperty());
+        overlayCanvas.widthProperty().addListener((obs, old, w) -> drawOverlay());
+        overlayCanvas.heightProperty().addListener((obs, old, h) -> drawOverlay());
+        overlayGraphics = new FXGraphics2D(overlayCanvas.getGraphicsContext2D());
+        StackPane chartPane = new StackPane(viewer, overlayCanvas, placeholder);
+        StackPane.setAlignment(overlayCanvas, Pos.TOP_LEFT);
+        chartPane.getStyleClass().add("figure3-chart-pane");
+        hover.setId("figure3-hover");
+        hover.getStyleClass().add("figure3-hover");
+        VBox center = new VBox(chartPane, hover);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        return center;
+    }
+
+    private Node sideColumn() {
+        configureSliders();
+        Node symmetry = card("Symmetry  T_α(θ₁, θ₂) = (αθ₁, θ₂/α)", alphaText, alpha,
+                note("det T_α = 1: every image of B∞ has the area of B∞, and computes the same functions."));
+        Node box = card("Box B∞(r, θ) at θ = (1, 1)", radiusText, radius, countText, count, reset);
+
+        readouts.getStyleClass().addAll("facts", "figure3-readouts");
+        readouts.setId("figure3-readouts");
+        addReadout(0, "each area", "figure3-areas", vm.areasTextProperty());
+        addReadout(1, "total k·4r²", "figure3-total", vm.totalTextProperty());
+        addReadout(2, "disjoint?", "figure3-disjoint", vm.disjointTextProperty());
+        addReadout(3, "disjoint when", "figure3-disjoint-alpha", vm.disjointAlphaTextProperty());
+        Node values = card("Volumes (Theorem 2)", readouts,
+                note("Disjoint boxes of one level set: the total grows as k·4r², without bound, so volume "
+                        + "ε-flatness says nothing about the function."));
+
+        error.setId("figure3-error");
+        error.getStyleClass().add("figure3-error");
+        error.managedProperty().bind(error.visibleProperty());
+        VBox side = new VBox(12, symmetry, box, values,
+                note("Double-click the chart to reset. Arrow keys move the focused slider."), error);
+        side.getStyleClass().add("figure3-side");
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("figure3-side-scroll");
+        return scroll;
+    }
+
+    private void configureSliders() {
+        alpha.setId("figure3-alpha");
+        alpha.setMajorTickUnit(1);
+        alpha.setMinorTickCount(4);
+        alpha.setShowTickMarks(true);
+        alpha.setShowTickLabels(true);
+        alpha.setBlockIncrement(0.05);
+        alpha.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double x) {
+                long k = Math.round(x);
+                return k == 0 ? "1" : k > 0 ? "10" : "10⁻¹";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        });
+        alphaText.setId("figure3-alpha-text");
+        alphaText.getStyleClass().add("figure3-big");
+        radius.setId("figure3-radius");
+        radius.setBlockIncrement(0.05);
+        radius.setMajorTickUnit(0.5);
+        radius.setShowTickMarks(true);
+        radius.setShowTickLabels(false);
+        radiusText.setId("figure3-radius-text");
+        count.setId("figure3-count");
+        count.setMajorTickUnit(1);
+        count.setMinorTickCount(0);
+        count.setSnapToTicks(true);
+        count.setBlockIncrement(1);
+        count.setShowTickMarks(true);
+        count.setShowTickLabels(true);
+        countText.setId("figure3-count-text");
+        reset.setId("figure3-reset");
+    }
+
+    private void addReadout(int row, String name, String id, javafx.beans.value.ObservableStringValue text) {
+        Label value = new Label();
+        value.setId(id);
+        value.getStyleClass().add("value");
+        value.setWrapText(true);
+        value.textProperty().bind(text);
+        Label key = new Label(name);
+        key.getStyleClass().add("key");
+        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readouts.addRow(row, key, value);
+    }
+
+    private static Label note(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("note");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Node card(String title, Node... content) {
+        Label t = new Label(title);
+        t.getStyleClass().add("card-title");
+        VBox box = new VBox(8, t);
+        box.getChildren().addAll(content);
+        box.getStyleClass().add("card");
+        return box;
+    }
+
+    private void wire() {
+        alpha.setValue(vm.alphaExponentProperty().get());
+        radius.setValue(vm.radiusProperty().get());
+        count.setValue(vm.countProperty().get());
+        alpha.valueProperty().addListener((obs, old, x) -> vm.setAlphaExponent(x.doubleValue()));
+        radius.valueProperty().addListener((obs, old, x) -> vm.setRadius(x.doubleValue()));
+        count.valueProperty().addListener((obs, old, x) -> {
+            int k = (int) Math.round(x.doubleValue());
+            if (k != vm.countProperty().get()) {
+                vm.setCount(k);
+            }
+        });
+        vm.alphaExponentProperty().addListener((obs, old, x) -> alpha.setValue(x.doubleValue()));
+        vm.radiusProperty().addListener((obs, old, x) -> radius.setValue(x.doubleValue()));
+        vm.countProperty().addListener((obs, old, x) -> count.setValue(x.intValue()));
+        alphaText.textProperty().bind(vm.alphaTextProperty());
+        radiusText.textProperty().bind(vm.radiusProperty().asString(java.util.Locale.ROOT, "r = %.3g"));
+        countText.textProperty().bind(vm.countProperty().asString("k = %d boxes: B∞ and k − 1 images"));
+        reset.setOnAction(e -> vm.reset());
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotNull());
+
+        vm.landscapeProperty().addListener((obs, old, layer) -> showLandscape(layer));
+        vm.dataProperty().addListener((obs, old, d) -> {
+            toDraw = d;
+            redraw.start();
+        });
+        wireMouse();
+        vm.start();
+    }
+
+    private void showLandscape(LandscapeLayer layer) {
+        if (layer == null) {
+            return;
+        }
+        Figure3Chart chart = new Figure3Chart(layer, ChartTheme.standard());
+        overlayChart = new Figure3Chart(layer, ChartTheme.standard());
+        // The readouts are in the side panel; a subtitle that changed with every move would repaint the chart.
+        chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
+        chart.chart().addProgressListener(e -> {
+            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+                drawOverlay();
+            }
+        });
+        viewer.setChart(chart.chart());
+        placeholder.setVisible(false);
+        toDraw = vm.dataProperty().get();
+        redraw.start();
+    }
+
+    /** Once per pulse: put the newest boxes into the overlay chart and draw them, then sleep. */
+    private void drawPending() {
+        redraw.stop();
+        if (overlayChart != null && toDraw != null) {
+            overlayChart.showBoxes(toDraw);
+            toDraw = null;
+            drawOverlay();
+        }
+    }
+
+    /** Draws the boxes' annotations on the transparent canvas, in the on-screen plot's coordinates. */
+    private void drawOverlay() {
+        GraphicsContext gc = overlayCanvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, overlayCanvas.getWidth(), overlayCanvas.getHeight());
+        Rectangle2D area = dataArea();
+        if (overlayChart == null || viewer.getChart() == null || area == null || area.isEmpty()) {
+            return;
+        }
+        XYPlot plot = viewer.getChart().getXYPlot();
+        java.awt.Shape clip = overlayGraphics.getClip();
+        overlayGraphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        overlayGraphics.clip(area);
+        for (XYAnnotation a : overlayChart.overlayAnnotations()) {
+            a.draw(overlayGraphics, plot, area, plot.getDomainAxis(), plot.getRangeAxis(), 0, null);
+        }
+        overlayGraphics.setClip(clip);
+    }
+
+    private void wireMouse() {
+        Node canvas = viewer.getCanvas();
+        canvas.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                vm.reset();
+                e.consume();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            Point2D p = toData(e.getX(), e.getY());
+            hover.setText(p == null ? " " : "θ₁ = " + Numbers.format(p.getX()) + "    θ₂ = " + Numbers.format(p.getY())
+                    + "    L = " + Numbers.format(vm.lossAt(p.getX(), p.getY())));
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+    }
+
+    private Rectangle2D dataArea() {
+        ChartRenderingInfo info = viewer.getRenderingInfo();
+        return info == null ? null : info.getPlotInfo().getDataArea();
+    }
+
+    /** Canvas pixels → (θ1, θ2), or {@code null} outside the plot's data area. */
+    private Point2D toData(double x, double y) {
+        JFreeChart c = viewer.getChart();
+        Rectangle2D area = dataArea();
+        if (c == null || area == null || area.isEmpty() || !area.contains(x, y)) {
+            return null;
+        }
+        XYPlot plot = c.getXYPlot();
+        return new Point2D.Double(plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge()),
+                plot.getRangeAxis().java2DToValue(y, area, plot.getRangeAxisEdge()));
+    }
+}

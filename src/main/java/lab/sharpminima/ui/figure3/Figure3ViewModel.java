@@ -1,0 +1,318 @@
+package lab.sharpminima.ui.figure3;
+
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.sharpminima.export.figures.Figure3Chart;
+import lab.sharpminima.figure.Figure3;
+import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.figure.Presets;
+import lab.sharpminima.figure.ToyProblem;
+import lab.sharpminima.landscape.Window;
+import lab.sharpminima.ui.BackgroundExecutor;
+import lab.sharpminima.ui.summary.Numbers;
+
+/**
+ * State and commands of the Figure 3 view (Dinh et al. 2017, Theorem 2): log10 α of
+ * T_α(θ1, θ2) = (αθ1, θ2/α), the half-width r of B∞(r, θ) and the number k of boxes B∞, T_α(B∞), …,
+ * T_α^{k−1}(B∞); read-only properties for the latest {@link Figure3.Data}, the landscape behind it and
+ * the readouts (each area 4r², the running total k·4r², disjointness and the α from which it holds).
+ * Holds no {@code Node}.
+ *
+ * <p>The landscape's window follows the boxes ({@link Figure3Chart#windowFor}), so a request computes
+ * the boxes and, only when their window changed, a new {@link LandscapeLayer}, in the background.
+ * Requests carry generation numbers and coalesce (latest wins); a stale result is dropped, never shown.
+ * Confined to the FX thread (or the test's thread with a same-thread executor).
+ */
+public final class Figure3ViewModel {
+
+    private static final System.Logger LOG = System.getLogger(Figure3ViewModel.class.getName());
+
+    /** The slider's range of log10 α: α ∈ [0.1, 10]. */
+    public static final double MIN_EXPONENT = -1;
+    public static final double MAX_EXPONENT = 1;
+    /** The range of r. */
+    public static final double MIN_RADIUS = 0.05;
+    public static final double MAX_RADIUS = 1.5;
+    /** The range of k (boxes, B∞ included). */
+    public static final int MIN_COUNT = 1;
+    public static final int MAX_COUNT = 12;
+
+    /** What one request produced: the boxes and the landscape over their window. */
+    public record Result(Figure3.Data data, LandscapeLayer landscape) {
+    }
+
+    private record Request(long generation, Figure3.Settings settings) {
+    }
+
+    private final BackgroundExecutor executor;
+    private final ToyProblem problem;
+    private final LandscapeLayer.Settings landscapeSettings;
+    private final Figure3.Settings preset;
+
+    private final ReadOnlyObjectWrapper<LandscapeLayer> landscape = new ReadOnlyObjectWrapper<>(this, "landscape");
+    private final ReadOnlyObjectWrapper<Figure3.Data> data = new ReadOnlyObjectWrapper<>(this, "data");
+    private final ReadOnlyDoubleWrapper alphaExponent = new ReadOnlyDoubleWrapper(this, "alphaExponent");
+    private final ReadOnlyDoubleWrapper radius = new ReadOnlyDoubleWrapper(this, "radius");
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
+    private final ReadOnlyStringWrapper alphaText = new ReadOnlyStringWrapper(this, "alphaText");
+    private final ReadOnlyStringWrapper areasText = new ReadOnlyStringWrapper(this, "areasText", "—");
+    private final ReadOnlyDoubleWrapper area = new ReadOnlyDoubleWrapper(this, "area", Double.NaN);
+    private final ReadOnlyDoubleWrapper total = new ReadOnlyDoubleWrapper(this, "total", Double.NaN);
+    private final ReadOnlyStringWrapper totalText = new ReadOnlyStringWrapper(this, "totalText", "—");
+    private final ReadOnlyStringWrapper disjointText = new ReadOnlyStringWrapper(this, "disjointText", "—");
+    private final ReadOnlyStringWrapper disjointAlphaText = new ReadOnlyStringWrapper(this, "disjointAlphaText", "—");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
+
+    private long generation;
+    private boolean inFlight;
+    private Request pending;
+    private boolean started;
+
+    public Figure3ViewModel(BackgroundExecutor executor) {
+        this(executor, ToyProblem.of(Presets.toy()), Presets.landscape(), Presets.figure3());
+    }
+
+    /** landscape gives the grid's steps, levels and equal-function curves; its window is replaced. */
+    public Figure3ViewModel(BackgroundExecutor executor, ToyProblem problem, LandscapeLayer.Settings landscape,
+                            Figure3.Settings preset) {
+        this.executor = executor;
+        this.problem = problem;
+        this.landscapeSettings = landscape;
+        this.preset = preset;
+        setState(Math.log10(preset.alpha()), preset.radius(), preset.count());
+    }
+
+    /** Computes the first boxes and their landscape in the background. */
+    public void start() {
+        if (!started) {
+            started = true;
+            request();
+        }
+    }
+
+    /** Sets log10 α, clamped to [{@value #MIN_EXPONENT}, {@value #MAX_EXPONENT}]. */
+    public void setAlphaExponent(double x) {
+        if (!Double.isNaN(x)) {
+            alphaExponent.set(clamp(x, MIN_EXPONENT, MAX_EXPONENT));
+            alphaText.set(formatAlpha(alphaExponent.get()));
+            request();
+        }
+    }
+
+    /** Sets r, clamped to [{@value #MIN_RADIUS}, {@value #MAX_RADIUS}]. */
+    public void setRadius(double r) {
+        if (!Double.isNaN(r)) {
+            radius.set(clamp(r, MIN_RADIUS, MAX_RADIUS));
+            request();
+        }
+    }
+
+    /** Sets k, clamped to [{@value #MIN_COUNT}, {@value #MAX_COUNT}]. */
+    public void setCount(int k) {
+        count.set(Math.max(MIN_COUNT, Math.min(MAX_COUNT, k)));
+        request();
+    }
+
+    /** Back to the preset: B∞(0.25, (1, 1)), α = 2, k = 4. */
+    public void reset() {
+        setState(Math.log10(preset.alpha()), preset.radius(), preset.count());
+        request();
+    }
+
+    private void setState(double x, double r, int k) {
+        alphaExponent.set(x);
+        alphaText.set(formatAlpha(x));
+        radius.set(r);
+        count.set(k);
+    }
+
+    /** L(a, b) of the toy problem, for the hover readout. */
+    public double lossAt(double a, double b) {
+        return problem.loss().value(new double[] {a, b});
+    }
+
+    /** α = 10^x of the current state. */
+    public double alpha() {
+        return Math.pow(10, alphaExponent.get());
+    }
+
+    private void request() {
+        if (!started) {
+            return;
+        }
+        Figure3.Settings s;
+        try {
+            s = new Figure3.Settings(preset.theta1(), preset.theta2(), radius.get(), alpha(), count.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        Request r = new Request(++generation, s);
+        if (inFlight) {
+            if (pending != null) {
+                dropped.set(dropped.get() + 1);
+            }
+            pending = r;
+            return;
+        }
+        launch(r);
+    }
+
+    private void launch(Request r) {
+        inFlight = true;
+        LandscapeLayer previous = landscape.get();
+        executor.execute(() -> compute(r.settings(), previous), result -> finished(r, result),
+                failure -> finished(r, failure));
+    }
+
+    /** The boxes, and the landscape over their window (previous is reused when the window is the same). */
+    private Result compute(Figure3.Settings s, LandscapeLayer previous) {
+        Figure3.Data d = Figure3.build(s);
+        Window w = Figure3Chart.windowFor(d);
+        if (previous != null && previous.grid().window().equals(w)) {
+            return new Result(d, previous);
+        }
+        LandscapeLayer.Settings ls = new LandscapeLayer.Settings(w, landscapeSettings.steps(),
+                landscapeSettings.levels(), landscapeSettings.products());
+        return new Result(d, LandscapeLayer.build(problem, ls));
+    }
+
+    private void finished(Request r, Object result) {
+        inFlight = false;
+        if (r.generation() != generation) {
+            dropped.set(dropped.get() + 1);
+        } else if (result instanceof Result res) {
+            show(res);
+        } else {
+            fail((Throwable) result);
+        }
+        Request next = pending;
+        pending = null;
+        if (next != null) {
+            launch(next);
+        }
+    }
+
+    private void show(Result res) {
+        error.set(null);
+        Figure3.Data d = res.data();
+        double[] areas = d.areas();
+        double[] running = d.runningTotal();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < areas.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(Numbers.format(areas[i]));
+        }
+        areasText.set(sb.toString());
+        area.set(areas[0]);
+        total.set(running[running.length - 1]);
+        totalText.set(Numbers.format(total.get()));
+        disjointText.set(d.disjoint() ? "yes" : "no");
+        disjointAlphaText.set(formatThreshold(d.disjointAlpha()));
+        if (res.landscape() != landscape.get()) {
+            landscape.set(res.landscape());
+        }
+        data.set(d);
+    }
+
+    /** "α ≥ 1.66667 (or α ≤ 0.6)", or "never (B∞ meets both axes)". */
+    static String formatThreshold(double a) {
+        if (Double.isInfinite(a)) {
+            return "never (B∞ meets both axes)";
+        }
+        return "α ≥ " + Numbers.format(a) + " or α ≤ " + Numbers.format(1 / a);
+    }
+
+    private void fail(Throwable t) {
+        LOG.log(Level.ERROR, "Figure 3 failed", t);
+        error.set("Figure 3: the boxes could not be computed (" + t.getClass().getSimpleName() + ": "
+                + t.getMessage() + ")");
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** "α = 2   ·   log₁₀ α = 0.3". */
+    static String formatAlpha(double x) {
+        String exp = String.format(Locale.ROOT, "%.2f", x).replaceAll("0+$", "").replaceAll("\\.$", "");
+        if (exp.equals("-0")) {
+            exp = "0";
+        }
+        return "α = " + Numbers.format(Math.pow(10, x)) + "   ·   log₁₀ α = " + exp.replace('-', '−');
+    }
+
+    /** The landscape behind the boxes (changes only when the boxes' window does). */
+    public ReadOnlyObjectProperty<LandscapeLayer> landscapeProperty() {
+        return landscape.getReadOnlyProperty();
+    }
+
+    /** The latest boxes shown (never stale); {@code null} before the first. */
+    public ReadOnlyObjectProperty<Figure3.Data> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty alphaExponentProperty() {
+        return alphaExponent.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty alphaTextProperty() {
+        return alphaText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty radiusProperty() {
+        return radius.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    /** Each box's area, comma-separated (all 4r²: T_α has determinant 1). */
+    public ReadOnlyStringProperty areasTextProperty() {
+        return areasText.getReadOnlyProperty();
+    }
+
+    /** The area of B∞, 4r². */
+    public ReadOnlyDoubleProperty areaProperty() {
+        return area.getReadOnlyProperty();
+    }
+
+    /** The running total of the k areas, k·4r². */
+    public ReadOnlyDoubleProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalTextProperty() {
+        return totalText.getReadOnlyProperty();
+    }
+
+    /** "yes" when the boxes' interiors are pairwise disjoint, else "no". */
+    public ReadOnlyStringProperty disjointTextProperty() {
+        return disjointText.getReadOnlyProperty();
+    }
+
+    /** The α from which the images are pairwise disjoint. */
+    public ReadOnlyStringProperty disjointAlphaTextProperty() {
+        return disjointAlphaText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** How many requests were dropped as stale. */
+    public ReadOnlyLongProperty droppedProperty() {
+        return dropped.getReadOnlyProperty();
+    }
+}

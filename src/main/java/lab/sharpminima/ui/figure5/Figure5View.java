@@ -1,0 +1,306 @@
+package lab.sharpminima.ui.figure5;
+
+import java.awt.geom.Rectangle2D;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.export.figures.Figure5Chart;
+import lab.sharpminima.figure.Figure5;
+import lab.sharpminima.ui.summary.Numbers;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.XYPlot;
+
+/**
+ * The nodes of Figure 5: the three panels (θ, η₁, η₂) above, and below them one card per radial map
+ * (sliders for a, log₁₀ b and θ̂) and the table of curvatures at the three minima. The chart is
+ * updated at most once per pulse, as one repaint; θ̂₁ and θ̂₂ (the red lines of the θ panel) can be
+ * dragged; a double-click resets the preset.
+ */
+public final class Figure5View {
+
+    /** How close (pixels) a press must be to a red line to drag it. */
+    private static final double GRAB_PIXELS = 8;
+
+    private final Figure5ViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ChartViewer viewer = new ChartViewer();
+    private final Label placeholder = new Label("Computing the panels…");
+    private final Label hover = new Label(" ");
+    private final Button reset = new Button("Reset to the paper's figure");
+    private final Label error = new Label();
+
+    private Figure5Chart chart;
+    private Figure5.Data toDraw;
+    /** The map (1 or 2) whose θ̂ is being dragged, or 0. */
+    private int dragging;
+    private final AnimationTimer redraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drawPending();
+        }
+    };
+
+    public Figure5View(Figure5ViewModel vm) {
+        this.vm = vm;
+        build();
+        wire();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void build() {
+        viewer.setId("figure5-chart");
+        placeholder.getStyleClass().add("figure5-placeholder");
+        StackPane chartPane = new StackPane(viewer, placeholder);
+        chartPane.getStyleClass().add("figure5-chart-pane");
+        hover.setId("figure5-hover");
+        hover.getStyleClass().add("figure5-hover");
+        VBox center = new VBox(chartPane, hover);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        root.setCenter(center);
+        root.setBottom(controls());
+        root.getStyleClass().add("figure5");
+        root.getStylesheets().add(Figure5View.class.getResource("figure5.css").toExternalForm());
+    }
+
+    private Node controls() {
+        reset.setId("figure5-reset");
+        error.setId("figure5-error");
+        error.getStyleClass().add("figure5-error");
+        error.managedProperty().bind(error.visibleProperty());
+        VBox table = new VBox(8, curvatureTable(),
+                note("At a minimum θ*, d²L/dη² = L''(θ*)·(dθ/dη)²: the same minima, any curvature you like."),
+                reset, error);
+        table.getStyleClass().add("card");
+        Label title = new Label("Curvature at each minimum");
+        title.getStyleClass().add("card-title");
+        table.getChildren().add(0, title);
+        HBox row = new HBox(12, mapCard(1), mapCard(2), table);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        row.getStyleClass().add("figure5-controls");
+        return row;
+    }
+
+    private Node curvatureTable() {
+        GridPane g = new GridPane();
+        g.getStyleClass().addAll("facts", "figure5-readouts");
+        g.setId("figure5-readouts");
+        String[] minima = {"left", "middle", "right"};
+        String[] coords = {"d²L/dθ²", "d²L/dη₁²", "d²L/dη₂²"};
+        g.add(key("minimum"), 0, 0);
+        for (int m = 0; m < 3; m++) {
+            g.add(key(minima[m] + String.format(Locale.ROOT, " (θ* ≈ %d)", 2 * m - 2)), m + 1, 0);
+        }
+        for (int c = 0; c < 3; c++) {
+            g.add(key(coords[c]), 0, c + 1);
+            for (int m = 0; m < 3; m++) {
+                Label v = new Label();
+                v.setId("figure5-curvature-" + c + "-" + m);
+                v.getStyleClass().add("value");
+                v.textProperty().bind(vm.curvature(c, m).textProperty());
+                g.add(v, m + 1, c + 1);
+            }
+        }
+        return g;
+    }
+
+    /** Sliders for a, log₁₀ b and θ̂ of map i, kept in step with the ViewModel both ways. */
+    private Node mapCard(int i) {
+        Figure5ViewModel.MapState map = vm.map(i);
+        String sub = i == 1 ? "₁" : "₂";
+        Slider a = slider("figure5-a" + i, Figure5ViewModel.MIN_A, Figure5ViewModel.MAX_A, 0.5, 0.05);
+        Slider b = slider("figure5-logb" + i, Figure5ViewModel.MIN_LOG_B, Figure5ViewModel.MAX_LOG_B, 1, 0.1);
+        b.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double x) {
+                return Numbers.format(Math.pow(10, Math.round(x)));
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        });
+        Slider c = slider("figure5-centre" + i, -3.5, 3.5, 1.75, 0.05);
+        a.setShowTickLabels(false);
+        bind(a, map.aProperty(), map::setA);
+        bind(b, map.logBProperty(), map::setLogB);
+        bind(c, map.centreProperty(), map::setCentre);
+        Label aText = new Label();
+        Label bText = new Label();
+        Label cText = new Label();
+        aText.textProperty().bind(map.aProperty().asString(Locale.ROOT, "a = %.3g"));
+        bText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "b = " + Numbers.format(map.b()), map.logBProperty()));
+        cText.textProperty().bind(map.centreProperty().asString(Locale.ROOT, "centre θ̂ = %.3g  (the red line)"));
+        Label title = new Label("η" + sub + " = (|θ − θ̂|² + b)^a (θ − θ̂)");
+        title.getStyleClass().add("card-title");
+        VBox box = new VBox(4, title, aText, a, bText, b, cText, c);
+        box.getStyleClass().addAll("card", "figure5-map");
+        return box;
+    }
+
+    private static Slider slider(String id, double min, double max, double major, double step) {
+        Slider s = new Slider(min, max, min);
+        s.setId(id);
+        s.setMajorTickUnit(major);
+        s.setShowTickMarks(true);
+        s.setShowTickLabels(true);
+        s.setBlockIncrement(step);
+        return s;
+    }
+
+    private static void bind(Slider s, javafx.beans.property.ReadOnlyDoubleProperty p,
+                             java.util.function.DoubleConsumer set) {
+        s.setValue(p.get());
+        s.valueProperty().addListener((obs, old, x) -> set.accept(x.doubleValue()));
+        p.addListener((obs, old, x) -> s.setValue(x.doubleValue()));
+    }
+
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("key");
+        return l;
+    }
+
+    private static Label note(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("note");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private void wire() {
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotNull());
+        reset.setOnAction(e -> vm.reset());
+        vm.dataProperty().addListener((obs, old, d) -> {
+            toDraw = d;
+            redraw.start();
+        });
+        wireMouse();
+        vm.start();
+    }
+
+    /** Once per pulse: the newest panels, as one repaint of the chart. */
+    private void drawPending() {
+        redraw.stop();
+        Figure5.Data d = toDraw;
+        toDraw = null;
+        if (d == null) {
+            return;
+        }
+        if (chart == null) {
+            chart = new Figure5Chart(d.panels().get(0), ChartTheme.standard());
+            chart.chart().setNotify(false);
+            chart.showOverlay(d);
+            chart.chart().setNotify(true);
+            viewer.setChart(chart.chart());
+            placeholder.setVisible(false);
+            return;
+        }
+        chart.chart().setNotify(false);
+        chart.showOverlay(d);
+        chart.chart().setNotify(true);
+    }
+
+    private void wireMouse() {
+        Node canvas = viewer.getCanvas();
+        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            dragging = e.getButton() == MouseButton.PRIMARY ? nearCentre(e.getX(), e.getY()) : 0;
+            if (dragging != 0) {
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (dragging != 0) {
+                double t = thetaAt(e.getX());
+                if (!Double.isNaN(t)) {
+                    vm.map(dragging).setCentre(t);
+                }
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (dragging != 0) {
+                dragging = 0;
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                vm.reset();
+                e.consume();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            double t = thetaAt(e.getX());
+            Rectangle2D area = thetaArea();
+            boolean inside = !Double.isNaN(t) && area.contains(e.getX(), e.getY());
+            hover.setText(inside ? "θ = " + Numbers.format(t) + "    L(θ) = " + Numbers.format(vm.lossAt(t))
+                    + (nearCentre(e.getX(), e.getY()) != 0 ? "    (drag to move θ̂)" : "") : " ");
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+    }
+
+    /** 1 or 2 when (x, y) is in the θ panel within {@value #GRAB_PIXELS} px of θ̂₁ or θ̂₂; else 0. */
+    private int nearCentre(double x, double y) {
+        Rectangle2D area = thetaArea();
+        if (area == null || !area.contains(x, y)) {
+            return 0;
+        }
+        XYPlot p = thetaPlot();
+        int best = 0;
+        double bestDistance = GRAB_PIXELS;
+        for (int i = 1; i <= 2; i++) {
+            double px = p.getDomainAxis().valueToJava2D(vm.map(i).centreProperty().get(), area, p.getDomainAxisEdge());
+            if (Math.abs(px - x) <= bestDistance) {
+                bestDistance = Math.abs(px - x);
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** θ under canvas column x, in the θ panel's last rendered scale; NaN before the first drawing. */
+    private double thetaAt(double x) {
+        Rectangle2D area = thetaArea();
+        if (area == null || area.isEmpty()) {
+            return Double.NaN;
+        }
+        XYPlot p = thetaPlot();
+        return p.getDomainAxis().java2DToValue(x, area, p.getDomainAxisEdge());
+    }
+
+    private XYPlot thetaPlot() {
+        return ((CombinedRangeXYPlot) viewer.getChart().getPlot()).getSubplots().get(0);
+    }
+
+    private Rectangle2D thetaArea() {
+        ChartRenderingInfo info = viewer.getRenderingInfo();
+        if (viewer.getChart() == null || info == null) {
+            return null;
+        }
+        PlotRenderingInfo plot = info.getPlotInfo();
+        return plot.getSubplotCount() == 0 ? null : plot.getSubplotInfo(0).getDataArea();
+    }
+}

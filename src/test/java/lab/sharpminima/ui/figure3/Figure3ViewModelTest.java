@@ -1,0 +1,122 @@
+package lab.sharpminima.ui.figure3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import lab.sharpminima.export.figures.Figure3Chart;
+import lab.sharpminima.figure.Figure3;
+import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.ui.BackgroundExecutor;
+import lab.sharpminima.ui.SameThreadExecutor;
+import org.junit.jupiter.api.Test;
+
+/** Figure 3's ViewModel without a stage: equal areas 4r² (det T_α = 1), total k·4r², disjointness, stale results. */
+class Figure3ViewModelTest {
+
+    private static Figure3ViewModel started() {
+        Figure3ViewModel vm = new Figure3ViewModel(new SameThreadExecutor(), lab.sharpminima.figure.ToyProblem.of(lab.sharpminima.figure.Presets.toy()),
+                new LandscapeLayer.Settings(lab.sharpminima.figure.Presets.landscape().window(), 48, 12,
+                        lab.sharpminima.figure.Presets.landscape().products()),
+                lab.sharpminima.figure.Presets.figure3());
+        vm.start();
+        return vm;
+    }
+
+    @Test
+    void everyAreaIs4rSquaredAndTheTotalIsKTimesIt() {
+        Figure3ViewModel vm = started();
+        for (double x : new double[] {-1, -0.4, 0.1, 0.301, 0.8, 1}) {
+            for (double r : new double[] {0.05, 0.25, 0.6, 1.5}) {
+                for (int k : new int[] {1, 3, 7, 12}) {
+                    vm.setAlphaExponent(x);
+                    vm.setRadius(r);
+                    vm.setCount(k);
+                    Figure3.Data d = vm.dataProperty().get();
+                    assertThat(d.count()).isEqualTo(k);
+                    // Rounding of αⁱ·(θ ± r) and (θ ± r)/αⁱ: relative 1e-12 is ample for α^11 ≤ 1e11.
+                    for (double a : d.areas()) {
+                        assertThat(a).isCloseTo(4 * r * r, within(1e-12 * 4 * r * r));
+                    }
+                    assertThat(vm.areaProperty().get()).isCloseTo(4 * r * r, within(1e-12 * 4 * r * r));
+                    assertThat(vm.totalProperty().get()).isCloseTo(k * 4 * r * r, within(1e-11 * k * r * r));
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePresetIsDisjointAndTheThresholdIsFiveThirds() {
+        Figure3ViewModel vm = started();
+        // B∞(0.25, (1, 1)): (1 + 0.25)/(1 − 0.25) = 5/3; α = 2 is above it.
+        assertThat(vm.countProperty().get()).isEqualTo(4);
+        assertThat(vm.totalTextProperty().get()).isEqualTo("1");
+        assertThat(vm.areasTextProperty().get()).isEqualTo("0.25, 0.25, 0.25, 0.25");
+        assertThat(vm.disjointTextProperty().get()).isEqualTo("yes");
+        assertThat(vm.disjointAlphaTextProperty().get()).isEqualTo("α ≥ 1.66667 or α ≤ 0.6");
+        vm.setAlphaExponent(Math.log10(1.5));
+        assertThat(vm.disjointTextProperty().get()).isEqualTo("no");
+        vm.setAlphaExponent(Math.log10(0.55));
+        assertThat(vm.disjointTextProperty().get()).isEqualTo("yes");
+        vm.setRadius(1.2);
+        assertThat(vm.disjointTextProperty().get()).isEqualTo("no");
+        assertThat(vm.disjointAlphaTextProperty().get()).isEqualTo("never (B∞ meets both axes)");
+    }
+
+    @Test
+    void theLandscapeHoldsEveryBoxAndIsReusedWhileTheWindowStays() {
+        Figure3ViewModel vm = started();
+        LandscapeLayer first = vm.landscapeProperty().get();
+        assertThat(first.grid().window()).isEqualTo(Figure3Chart.windowFor(vm.dataProperty().get()));
+        vm.setCount(4);
+        assertThat(vm.landscapeProperty().get()).isSameAs(first);
+        vm.setCount(6);
+        assertThat(vm.landscapeProperty().get()).isNotSameAs(first);
+        assertThat(vm.landscapeProperty().get().grid().window().a1()).isGreaterThan(32 * 1.25);
+    }
+
+    @Test
+    void commandsClampAndResetRestoresThePreset() {
+        Figure3ViewModel vm = started();
+        vm.setCount(100);
+        assertThat(vm.countProperty().get()).isEqualTo(Figure3ViewModel.MAX_COUNT);
+        vm.setRadius(-2);
+        assertThat(vm.radiusProperty().get()).isEqualTo(Figure3ViewModel.MIN_RADIUS);
+        vm.setAlphaExponent(7);
+        assertThat(vm.alphaExponentProperty().get()).isEqualTo(1.0);
+        vm.reset();
+        assertThat(vm.dataProperty().get().settings().alpha()).isCloseTo(2, within(1e-12));
+        assertThat(vm.dataProperty().get().count()).isEqualTo(4);
+        assertThat(vm.radiusProperty().get()).isEqualTo(0.25);
+    }
+
+    /** Holds each task until the test runs it, so requests can overlap. */
+    private static final class ManualExecutor implements BackgroundExecutor {
+        final Deque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+            tasks.add(() -> new SameThreadExecutor().execute(work, onSuccess, onFailure));
+        }
+    }
+
+    @Test
+    void requestsCoalesceAndAStaleResultIsNeverShown() {
+        ManualExecutor ex = new ManualExecutor();
+        Figure3ViewModel vm = new Figure3ViewModel(ex);
+        vm.start();
+        vm.setCount(5);
+        vm.setCount(6);
+        vm.setCount(7);
+        assertThat(ex.tasks).hasSize(1);
+        assertThat(vm.droppedProperty().get()).isEqualTo(2);
+        ex.tasks.removeFirst().run();     // k = 4: stale, dropped; launches k = 7
+        assertThat(vm.dataProperty().get()).isNull();
+        ex.tasks.removeFirst().run();
+        assertThat(vm.dataProperty().get().count()).isEqualTo(7);
+        assertThat(ex.tasks).isEmpty();
+    }
+}
