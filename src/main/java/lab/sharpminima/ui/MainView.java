@@ -1,5 +1,7 @@
 package lab.sharpminima.ui;
 
+import lab.sharpminima.ui.spectrum.SpectrumView;
+import lab.sharpminima.ui.spectrum.SpectrumViewModel;
 import java.io.File;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -83,6 +85,11 @@ public final class MainView {
         figure2.setId("tab-figure2");
         figure2.setClosable(false);
         tabs.getTabs().add(figure2);
+        TransformState transform = new TransformState(vm);
+        Tab spectrumTab = new Tab("Spectrum", new SpectrumView(new SpectrumViewModel(vm.executor(), transform)).root());
+        spectrumTab.setId("tab-spectrum");
+        spectrumTab.setClosable(false);
+        tabs.getTabs().add(spectrumTab);
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 
