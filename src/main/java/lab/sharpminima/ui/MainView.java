@@ -1,5 +1,7 @@
 package lab.sharpminima.ui;
 
+import lab.sharpminima.ui.measures.MeasuresView;
+import lab.sharpminima.ui.measures.MeasuresViewModel;
 import lab.sharpminima.ui.spectrum.SpectrumView;
 import lab.sharpminima.ui.spectrum.SpectrumViewModel;
 import java.io.File;
@@ -90,6 +92,10 @@ public final class MainView {
         spectrumTab.setId("tab-spectrum");
         spectrumTab.setClosable(false);
         tabs.getTabs().add(spectrumTab);
+        Tab measuresTab = new Tab("Measures", new MeasuresView(new MeasuresViewModel(vm.executor(), transform), transform).root());
+        measuresTab.setId("tab-measures");
+        measuresTab.setClosable(false);
+        tabs.getTabs().add(measuresTab);
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 

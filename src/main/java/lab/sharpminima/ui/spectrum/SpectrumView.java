@@ -1,14 +1,11 @@
 package lab.sharpminima.ui.spectrum;
 
-import java.util.ArrayList;
-import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -17,8 +14,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.ui.AlphaSliders;
 import lab.sharpminima.ui.TransformState;
-import lab.sharpminima.ui.summary.Numbers;
 import org.controlsfx.control.ToggleSwitch;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -40,15 +37,13 @@ public final class SpectrumView {
     private final ChartViewer densityAfter = viewer("spectrum-density-after");
     private final Label message = new Label();
     private final ToggleSwitch logScale = new ToggleSwitch("log₁₀ |λ|");
-    private final VBox sliderBox = new VBox(6);
-    private final List<Slider> sliders = new ArrayList<>();
-    private final List<Label> sliderTexts = new ArrayList<>();
+    private final AlphaSliders sliders;
     private final ProgressIndicator progress = new ProgressIndicator();
-    private boolean following;
 
     public SpectrumView(SpectrumViewModel vm) {
         this.vm = vm;
         this.state = vm.state();
+        this.sliders = new AlphaSliders(state, "spectrum");
         build();
         wire();
     }
@@ -102,8 +97,7 @@ public final class SpectrumView {
     }
 
     private Node sideColumn() {
-        sliderBox.setId("spectrum-sliders");
-        Node alpha = card("Transformation T_α, ∏ α_k = 1", sliderBox,
+        Node alpha = card("Transformation T_α, ∏ α_k = 1", sliders.node(),
                 note("θ_k ↦ α_k θ_k (biases by ∏_{j≤k} α_j). The last layer's α follows the others."));
         logScale.setId("spectrum-log");
         Node scale = card("Eigenvalue bars", logScale,
@@ -132,92 +126,30 @@ public final class SpectrumView {
         progress.visibleProperty().bind(vm.busyProperty());
         vm.resultProperty().addListener((obs, old, r) -> redraw());
         logScale.selectedProperty().addListener((obs, old, on) -> redrawBars());
-        state.currentProperty().addListener((obs, old, t) -> follow());
-        follow();
         redraw();
     }
 
-    /** Rebuilds the sliders when the depth changes, else moves them to the state's exponents. */
-    private void follow() {
-        int depth = state.depth();
-        if (depth != sliders.size()) {
-            rebuildSliders(depth);
-        }
-        following = true;
-        try {
-            for (int k = 0; k < depth; k++) {
-                double e = state.exponent(k);
-                sliders.get(k).setValue(e);
-                sliderTexts.get(k).setText(alphaText(e));
-            }
-        } finally {
-            following = false;
-        }
-    }
-
-    private void rebuildSliders(int depth) {
-        sliders.clear();
-        sliderTexts.clear();
-        sliderBox.getChildren().clear();
-        if (depth == 0) {
-            sliderBox.getChildren().add(note("No model loaded."));
-        }
-        for (int k = 0; k < depth; k++) {
-            int layer = k;
-            Slider s = new Slider(TransformState.MIN_EXPONENT, TransformState.MAX_EXPONENT, 0);
-            s.setId("spectrum-alpha-" + (k + 1));
-            s.setMajorTickUnit(1);
-            s.setMinorTickCount(3);
-            s.setShowTickMarks(true);
-            s.setBlockIncrement(0.1);
-            boolean last = k == depth - 1;
-            s.setDisable(last);
-            if (!last) {
-                s.valueProperty().addListener((obs, old, v) -> {
-                    if (!following) {
-                        state.setExponent(layer, v.doubleValue());
-                    }
-                });
-            }
-            Label text = new Label();
-            text.setId("spectrum-alpha-" + (k + 1) + "-text");
-            text.getStyleClass().add("value");
-            Label name = key("α" + subscript(k + 1) + (last ? " (follows)" : ""));
-            HBox head = new HBox(8, name, text);
-            sliderBox.getChildren().add(new VBox(2, head, s));
-            sliders.add(s);
-            sliderTexts.add(text);
-        }
-    }
-
-    /** "α = 3.16228 · log₁₀ α = 0.5". */
-    static String alphaText(double exponent) {
-        return "= " + Numbers.format(Math.pow(10, exponent)) + " · log₁₀ α = " + Numbers.format(exponent);
-    }
-
-    static String subscript(int k) {
-        String digits = "₀₁₂₃₄₅₆₇₈₉";
-        StringBuilder sb = new StringBuilder();
-        for (char c : Integer.toString(k).toCharArray()) {
-            sb.append(digits.charAt(c - '0'));
-        }
-        return sb.toString();
-    }
-
     private void redraw() {
-        redrawBars();
         SpectrumViewModel.Result r = vm.resultProperty().get();
-        densityBefore.setChart(r == null ? null : SpectrumCharts.density("Density before: ∇²L(θ)", r.before().density(), theme));
-        densityAfter.setChart(r == null ? null : SpectrumCharts.density("Density after: ∇²L(T_α θ)", r.after().density(), theme));
+        for (ChartViewer v : new ChartViewer[] {barsBefore, barsAfter, densityBefore, densityAfter}) {
+            v.setVisible(r != null);
+        }
+        if (r == null) {
+            return;
+        }
+        redrawBars();
+        densityBefore.setChart(SpectrumCharts.density("Density before: ∇²L(θ)", r.before().density(), theme));
+        densityAfter.setChart(SpectrumCharts.density("Density after: ∇²L(T_α θ)", r.after().density(), theme));
     }
 
     private void redrawBars() {
         SpectrumViewModel.Result r = vm.resultProperty().get();
+        if (r == null) {
+            return;
+        }
         boolean log = logScale.isSelected();
-        barsBefore.setChart(r == null ? null
-                : SpectrumCharts.eigenvalues("Before: λ_i of ∇²L(θ)", r.before().eigenvalues(), log, theme));
-        barsAfter.setChart(r == null ? null
-                : SpectrumCharts.eigenvalues("After: λ_i of ∇²L(T_α θ)", r.after().eigenvalues(), log, theme));
+        barsBefore.setChart(SpectrumCharts.eigenvalues("Before: λ_i of ∇²L(θ)", r.before().eigenvalues(), log, theme));
+        barsAfter.setChart(SpectrumCharts.eigenvalues("After: λ_i of ∇²L(T_α θ)", r.after().eigenvalues(), log, theme));
     }
 
     private static Label key(String text) {
