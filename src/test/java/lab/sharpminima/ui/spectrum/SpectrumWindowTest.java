@@ -44,7 +44,7 @@ class SpectrumWindowTest {
         FxToolkit.registerPrimaryStage();
         MainViewModel main = new MainViewModel(new FxBackgroundExecutor());
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new MainView(main, stage).root(), 1300, 850));
+            stage.setScene(new Scene(new MainView(main, stage).root(), 1200, 800));
             stage.getScene().getStylesheets().add(SharpMinimaApp.stylesheet());
             stage.show();
         });
