@@ -11,7 +11,7 @@ import lab.sharpminima.ui.summary.Numbers;
 
 /**
  * One log₁₀ α_k slider per layer for a {@link TransformState}, in [−2, 2]: the free ones set the
- * state, the last one is disabled and follows (∏ α_k = 1), each with its value "= α · log₁₀ α = e".
+ * state, the last one is disabled and follows (∏ α_k = 1; a note beside it should say so), each with its value "= α · log₁₀ α = e".
  * Rebuilt when the depth changes. Ids are {@code prefix-alpha-k} and {@code prefix-alpha-k-text},
  * k counted from 1. Arrow keys move the focused slider by 0.1.
  */
@@ -69,8 +69,11 @@ public final class AlphaSliders {
             Label text = new Label();
             text.setId(prefix + "-alpha-" + (k + 1) + "-text");
             text.getStyleClass().add("value");
-            Label name = new Label("α" + subscript(k + 1) + (last ? " (follows)" : ""));
+            Label name = new Label("α" + subscript(k + 1));
             name.getStyleClass().add("key");
+            if (last) {
+                s.setTooltip(new javafx.scene.control.Tooltip("Follows the others: α_K = 1 / ∏_{k<K} α_k"));
+            }
             box.getChildren().add(new VBox(2, new HBox(8, name, text), s));
             sliders.add(s);
             texts.add(text);

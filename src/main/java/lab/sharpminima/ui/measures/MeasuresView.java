@@ -49,7 +49,7 @@ public final class MeasuresView {
         table.setId("measures-table");
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(text("Measure", 260, r -> r.name()));
+        table.getColumns().add(text("Measure", 280, r -> r.name()));
         table.getColumns().add(number("Before (θ)", r -> r.before()));
         table.getColumns().add(number("After (T_α θ)", r -> r.after()));
         table.getColumns().add(text("Moved by T_α?", 120, r -> r.moved() ? "moved" : "unchanged"));
@@ -86,7 +86,7 @@ public final class MeasuresView {
     private Node side() {
         Label title = new Label("Transformation T_α, ∏ α_k = 1");
         title.getStyleClass().add("card-title");
-        Label note = new Label("Shared with the Spectrum tab. A measure is 'moved' when |after − before| > 10⁻⁶ "
+        Label note = new Label("Shared with the Spectrum tab; the last α follows the others. A measure is 'moved' when |after − before| > 10⁻⁶ "
                 + "relative (and > 10⁻¹²). The loss rows and max |Δf| show that the function is unchanged.");
         note.getStyleClass().add("note");
         note.setWrapText(true);

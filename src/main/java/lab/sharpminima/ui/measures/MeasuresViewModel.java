@@ -61,6 +61,7 @@ public final class MeasuresViewModel {
     private long generation;
     private boolean running;
     private TransformState.Transform pending;
+    private Before before;
 
     public MeasuresViewModel(BackgroundExecutor executor, TransformState state) {
         this.executor = executor;
@@ -73,6 +74,7 @@ public final class MeasuresViewModel {
         Model m = t.model();
         if (m == null || m.data() == null) {
             pending = null;
+            before = null;
             rows.clear();
             message.set(m == null ? "Open a model (File → Open model…) to measure it."
                     : "The model has no data: the measures need the training set.");
@@ -91,13 +93,15 @@ public final class MeasuresViewModel {
             return;
         }
         long gen = generation;
+        Before cached = before;
         running = true;
         busy.set(true);
         message.set("Measuring at θ and at T_α θ…");
-        executor.execute(() -> compute(t), result -> {
+        executor.execute(() -> compute(t, cached), done -> {
             finish();
             if (gen == generation) {
-                rows.setAll(result);
+                before = done.before();
+                rows.setAll(done.rows());
                 message.set(describe(t));
             }
             startPending();
@@ -129,48 +133,70 @@ public final class MeasuresViewModel {
         return sb.toString();
     }
 
-    /** Off the FX thread: every row at θ and at T_α θ. */
-    static List<Row> compute(TransformState.Transform t) {
+    /** One measure's value at one point. */
+    record Value(String name, String key, double value, Invariance declared) {
+    }
+
+    /** The values at θ of the cached model. */
+    private record Before(Model model, List<Value> values) {
+    }
+
+    private record Done(Before before, List<Row> rows) {
+    }
+
+    /** Off the FX thread: every row at θ (reused when the model is the same) and at T_α θ. */
+    static Done compute(TransformState.Transform t, Before cached) {
         Model m = t.model();
+        double[] theta = m.theta();
+        Before b = cached != null && cached.model() == m ? cached : new Before(m, valuesAt(m, theta));
+        double[] moved = t.scale().applyChecked(theta);
+        // T_α with every α = 1 is exactly the identity: the "after" values are the "before" ones.
+        List<Value> after = t.isIdentity() ? b.values() : valuesAt(m, moved);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < after.size(); i++) {
+            Value v = b.values().get(i);
+            rows.add(new Row(v.name(), v.key(), v.value(), after.get(i).value(), v.declared()));
+        }
+        int lossRows = m.test() != null && m.test().size() > 0 ? 2 : 1;
+        rows.add(lossRows, new Row("max |Δf| over the data", "maxOutputChange", 0, maxOutputChange(m, theta, moved),
+                Invariance.INVARIANT));
+        return new Done(b, rows);
+    }
+
+    /** Every measure of the model at {@code theta}, in table order (the losses first). */
+    static List<Value> valuesAt(Model m, double[] theta) {
         LossFunction f = m.lossFunction();
-        double[] before = m.theta();
-        double[] after = t.scale().applyChecked(before);
-        List<Row> out = new ArrayList<>();
-        out.add(new Row("L training loss", "loss", f.value(before), f.value(after), Invariance.INVARIANT));
+        List<Value> out = new ArrayList<>();
+        out.add(new Value("L training loss", "loss", f.value(theta), Invariance.INVARIANT));
         if (m.test() != null && m.test().size() > 0) {
             LossFunction test = new LossFunction(m.network(), m.loss(), m.test());
-            out.add(new Row("L test loss", "testLoss", test.value(before), test.value(after), Invariance.INVARIANT));
+            out.add(new Value("L test loss", "testLoss", test.value(theta), Invariance.INVARIANT));
         }
-        out.add(new Row("max |Δf| over the data", "maxOutputChange", 0, maxOutputChange(m, before, after),
-                Invariance.INVARIANT));
-        addScalar(out, "ε-sharpness (ε = 10⁻³)", EpsilonSharpness.of(EPSILON), f, before, after);
-        addScalar(out, "Keskar sharpness (ε = 10⁻³)", KeskarSharpness.of(EPSILON), f, before, after);
-        addHessian(out, f, before, after);
+        addScalar(out, "ε-sharpness (ε = 10⁻³)", EpsilonSharpness.of(EPSILON), f, theta);
+        addScalar(out, "Keskar sharpness (ε = 10⁻³)", KeskarSharpness.of(EPSILON), f, theta);
+        addHessian(out, f, theta);
         for (ScalarMeasure s : InvariantMeasures.all(SEED)) {
-            addScalar(out, nameOf(s.key()), s, f, before, after);
+            addScalar(out, nameOf(s.key()), s, f, theta);
         }
-        addScalar(out, "PAC-Bayes flatness, isotropic σ",
+        addScalar(out, "PAC-Bayes σ, isotropic",
                 PacBayesFlatness.isotropic(PacBayesFlatness.DEFAULT_TARGET, PacBayesFlatness.DEFAULT_SAMPLES, SEED),
-                f, before, after);
+                f, theta);
         return out;
     }
 
-    private static void addScalar(List<Row> out, String name, ScalarMeasure s, LossFunction f, double[] before,
-                                  double[] after) {
-        out.add(new Row(name, s.key(), s.value(f, before), s.value(f, after), s.underAlphaScale()));
+    private static void addScalar(List<Value> out, String name, ScalarMeasure s, LossFunction f, double[] theta) {
+        out.add(new Value(name, s.key(), s.value(f, theta), s.underAlphaScale()));
     }
 
     /** Spectral norm and trace (Section 4.2), and the rank when the Hessian is dense. */
-    private static void addHessian(List<Row> out, LossFunction f, double[] before, double[] after) {
+    private static void addHessian(List<Value> out, LossFunction f, double[] theta) {
         HessianSpectrum h = HessianSpectrum.defaults();
-        HessianSpectrum.Result b = h.measure(f, before);
-        HessianSpectrum.Result a = h.measure(f, after);
-        out.add(new Row("‖∇²L‖₂ spectral norm", "hessian.spectralNorm", b.spectralNorm(), a.spectralNorm(),
-                h.underAlphaScale()));
-        out.add(new Row(b.method() == HessianSpectrum.Method.DENSE ? "tr ∇²L" : "tr ∇²L (Hutchinson)",
-                "hessian.trace", b.trace(), a.trace(), h.underAlphaScale()));
-        if (b.rank() >= 0 && a.rank() >= 0) {
-            out.add(new Row("rank ∇²L", "hessianRank", b.rank(), a.rank(), new HessianRank().underAlphaScale()));
+        HessianSpectrum.Result r = h.measure(f, theta);
+        out.add(new Value("‖∇²L‖₂ spectral norm", "hessian.spectralNorm", r.spectralNorm(), h.underAlphaScale()));
+        out.add(new Value(r.method() == HessianSpectrum.Method.DENSE ? "tr ∇²L" : "tr ∇²L (Hutchinson)",
+                "hessian.trace", r.trace(), h.underAlphaScale()));
+        if (r.rank() >= 0) {
+            out.add(new Value("rank ∇²L", "hessianRank", r.rank(), new HessianRank().underAlphaScale()));
         }
     }
 
@@ -195,7 +221,7 @@ public final class MeasuresViewModel {
             case "asam" -> "adaptive sharpness (ASAM, η = 0)";
             case "relativeFlatness" -> "relative flatness (last layer)";
             case "fisherRao" -> "Fisher–Rao norm";
-            case "pacBayesMag" -> "PAC-Bayes flatness, magnitude-aware σ (ε = 0)";
+            case "pacBayesMag" -> "PAC-Bayes σ, magnitude-aware (ε = 0)";
             default -> key;
         };
     }

@@ -98,20 +98,19 @@ public final class SpectrumView {
 
     private Node sideColumn() {
         Node alpha = card("Transformation T_α, ∏ α_k = 1", sliders.node(),
-                note("θ_k ↦ α_k θ_k (biases by ∏_{j≤k} α_j). The last layer's α follows the others."));
+                note("θ_k ↦ α_k θ_k (biases by ∏_{j≤k} α_j). The last layer's α follows the others: "
+                        + "α_K = 1/∏_{k<K} α_k. Arrow keys move the focused slider."));
         logScale.setId("spectrum-log");
         Node scale = card("Eigenvalue bars", logScale,
                 note("Blue: λ > 0, vermillion: λ < 0. On the log scale |λ| < 10⁻¹² sits at the floor."));
-        GridPane identity = new GridPane();
+        VBox identity = new VBox(2,
+                key("λ_max(D_α ∇²L(θ) D_α), from H at θ"), value("spectrum-predicted", vm.predictedProperty()),
+                key("λ_max(∇²L(T_α θ)), recomputed"), value("spectrum-recomputed", vm.recomputedProperty()),
+                key("difference"), value("spectrum-difference", vm.differenceProperty()));
         identity.getStyleClass().add("facts");
-        identity.setHgap(10);
-        identity.setVgap(4);
-        identity.addRow(0, key("λ_max(D_α ∇²L(θ) D_α)"), value("spectrum-predicted", vm.predictedProperty()));
-        identity.addRow(1, key("λ_max(∇²L(T_α θ))"), value("spectrum-recomputed", vm.recomputedProperty()));
-        identity.addRow(2, key("difference"), value("spectrum-difference", vm.differenceProperty()));
         Node check = card("Section 4.2: ∇²L(T_α θ) = D_α ∇²L(θ) D_α", identity,
-                note("Left: from the Hessian at θ, scaled by D_α = diag(1/s). Right: the Hessian recomputed at "
-                        + "the moved point. The function is the same; the curvature is not."));
+                note("The first from the Hessian at θ, scaled by D_α = diag(1/s); the second from the Hessian "
+                        + "recomputed at the moved point. The function is the same; the curvature is not."));
         VBox side = new VBox(12, alpha, scale, check);
         side.getStyleClass().add("spectrum-side");
         ScrollPane scroll = new ScrollPane(side);
