@@ -1,5 +1,9 @@
 package lab.sharpminima.ui;
 
+import lab.sharpminima.ui.measures.MeasuresView;
+import lab.sharpminima.ui.measures.MeasuresViewModel;
+import lab.sharpminima.ui.spectrum.SpectrumView;
+import lab.sharpminima.ui.spectrum.SpectrumViewModel;
 import java.io.File;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -50,6 +54,8 @@ public final class MainView {
     public static final String TAB_PROPERTY = "sml.tab";
     /** The system property giving Figure 2's starting log₁₀ α. */
     public static final String ALPHA_PROPERTY = "sml.figure2.alpha";
+    /** The system property giving the Spectrum and Measures tabs' starting log₁₀ α₁. */
+    public static final String TRANSFORM_PROPERTY = "sml.transform.alpha";
 
     private final MainViewModel vm;
     private final Stage stage;
@@ -90,6 +96,11 @@ public final class MainView {
         addTab("Figure 4 · ε-balls", "figure4", new Figure4View(new Figure4ViewModel(vm.executor())).root());
         addTab("Figure 5 · reparametrization", "figure5",
                 new Figure5View(new Figure5ViewModel(vm.executor())).root());
+        TransformState transform = new TransformState(vm);
+        startingTransform(transform);
+        addTab("Spectrum", "spectrum", new SpectrumView(new SpectrumViewModel(vm.executor(), transform)).root());
+        addTab("Measures", "measures",
+                new MeasuresView(new MeasuresViewModel(vm.executor(), transform), transform).root());
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 
@@ -138,6 +149,32 @@ public final class MainView {
             } catch (NumberFormatException e) {
                 LOG.log(Level.WARNING, ALPHA_PROPERTY + " is not a number: " + x);
             }
+        }
+    }
+
+    /**
+     * {@code -Dsml.transform.alpha=0.5} sets log₁₀ α₁ = 0.5 on the first model opened (scripted
+     * screenshots of the Spectrum and Measures tabs); ignored if not a number.
+     */
+    private static void startingTransform(TransformState transform) {
+        String x = System.getProperty(TRANSFORM_PROPERTY);
+        if (x == null) {
+            return;
+        }
+        try {
+            double e = Double.parseDouble(x);
+            transform.currentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends TransformState.Transform> obs,
+                                    TransformState.Transform old, TransformState.Transform t) {
+                    if (t.model() != null && transform.depth() >= 2) {
+                        obs.removeListener(this);
+                        javafx.application.Platform.runLater(() -> transform.setExponent(0, e));
+                    }
+                }
+            });
+        } catch (NumberFormatException e) {
+            LOG.log(Level.WARNING, TRANSFORM_PROPERTY + " is not a number: " + x);
         }
     }
 
