@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import lab.sharpminima.figure.Figure5;
 import lab.sharpminima.figure.Presets;
 import lab.sharpminima.ui.BackgroundExecutor;
+import lab.sharpminima.ui.overlay.LatestRequest;
 import lab.sharpminima.ui.summary.Numbers;
 
 /**
@@ -36,10 +36,6 @@ public final class Figure5ViewModel {
     public static final double MIN_LOG_B = -4;
     public static final double MAX_LOG_B = 0;
 
-    private record Request(long generation, Figure5.Settings settings) {
-    }
-
-    private final BackgroundExecutor executor;
     private final Figure5.Settings preset;
     /** One per map (index 0: η₁, 1: η₂). */
     private final MapState[] maps = {new MapState(1), new MapState(2)};
@@ -47,20 +43,17 @@ public final class Figure5ViewModel {
     private final Readout[][] curvatures = new Readout[3][3];
     private final ReadOnlyObjectWrapper<Figure5.Data> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
+    private final LatestRequest<Figure5.Settings, Figure5.Data> requests;
 
-    private long generation;
-    private boolean inFlight;
     private boolean started;
-    private Request pending;
 
     public Figure5ViewModel(BackgroundExecutor executor) {
         this(executor, Presets.figure5());
     }
 
     public Figure5ViewModel(BackgroundExecutor executor, Figure5.Settings preset) {
-        this.executor = executor;
         this.preset = preset;
+        this.requests = new LatestRequest<>(executor, Figure5::build, this::show, this::fail);
         for (int c = 0; c < 3; c++) {
             for (int m = 0; m < 3; m++) {
                 curvatures[c][m] = new Readout("curvature" + c + m);
@@ -110,40 +103,13 @@ public final class Figure5ViewModel {
             error.set(e.getMessage());
             return;
         }
-        Request r = new Request(++generation, s);
-        if (inFlight) {
-            if (pending != null) {
-                dropped.set(dropped.get() + 1);
-            }
-            pending = r;
-            return;
-        }
-        launch(r);
+        requests.submit(s);
     }
 
-    private void launch(Request r) {
-        inFlight = true;
-        executor.execute(() -> Figure5.build(r.settings()), result -> finished(r, result),
-                failure -> finished(r, failure));
-    }
-
-    private void finished(Request r, Object result) {
-        inFlight = false;
-        if (r.generation() != generation) {
-            dropped.set(dropped.get() + 1);
-        } else if (result instanceof Figure5.Data d) {
-            show(d);
-        } else {
-            Throwable t = (Throwable) result;
-            LOG.log(Level.ERROR, "Figure 5 failed", t);
-            error.set("Figure 5: the panels could not be computed (" + t.getClass().getSimpleName() + ": "
-                    + t.getMessage() + ")");
-        }
-        Request next = pending;
-        pending = null;
-        if (next != null) {
-            launch(next);
-        }
+    private void fail(Throwable t) {
+        LOG.log(Level.ERROR, "Figure 5 failed", t);
+        error.set("Figure 5: the panels could not be computed (" + t.getClass().getSimpleName() + ": "
+                + t.getMessage() + ")");
     }
 
     private void show(Figure5.Data d) {
@@ -177,7 +143,7 @@ public final class Figure5ViewModel {
 
     /** How many requests were dropped as stale. */
     public ReadOnlyLongProperty droppedProperty() {
-        return dropped.getReadOnlyProperty();
+        return requests.droppedProperty();
     }
 
     /** One radial map's a, log10 b and θ̂, with clamping commands. */

@@ -1,5 +1,7 @@
 package lab.sharpminima.ui.overlay;
 
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import lab.sharpminima.ui.BackgroundExecutor;
@@ -25,7 +27,7 @@ public final class LatestRequest<S, R> {
     private long generation;
     private boolean inFlight;
     private Request<S> pending;
-    private long dropped;
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
     private long latencyNanos;
 
     public LatestRequest(BackgroundExecutor executor, Function<S, R> work, Consumer<R> onResult,
@@ -41,7 +43,7 @@ public final class LatestRequest<S, R> {
         Request<S> r = new Request<>(++generation, settings, System.nanoTime());
         if (inFlight) {
             if (pending != null) {
-                dropped++;
+                dropped.set(dropped.get() + 1);
             }
             pending = r;
             return;
@@ -58,7 +60,7 @@ public final class LatestRequest<S, R> {
     private void finished(Request<S> r, R result, Throwable failure) {
         inFlight = false;
         if (r.generation() != generation) {
-            dropped++;
+            dropped.set(dropped.get() + 1);
         } else if (failure == null) {
             latencyNanos = System.nanoTime() - r.requestedNanos();
             onResult.accept(result);
@@ -74,7 +76,12 @@ public final class LatestRequest<S, R> {
 
     /** How many requests were dropped as stale. */
     public long dropped() {
-        return dropped;
+        return dropped.get();
+    }
+
+    /** {@link #dropped()} as a property, for views and tests that watch it. */
+    public ReadOnlyLongProperty droppedProperty() {
+        return dropped.getReadOnlyProperty();
     }
 
     /** Nanoseconds from the request of the last delivered result to its delivery. */
