@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,6 +18,7 @@ import lab.sharpminima.figure.Presets;
 import lab.sharpminima.figure.ToyProblem;
 import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.BackgroundExecutor;
+import lab.sharpminima.ui.overlay.LatestRequest;
 import lab.sharpminima.ui.summary.Numbers;
 
 /**
@@ -51,10 +51,6 @@ public final class Figure3ViewModel {
     public record Result(Figure3.Data data, LandscapeLayer landscape) {
     }
 
-    private record Request(long generation, Figure3.Settings settings) {
-    }
-
-    private final BackgroundExecutor executor;
     private final ToyProblem problem;
     private final LandscapeLayer.Settings landscapeSettings;
     private final Figure3.Settings preset;
@@ -72,11 +68,9 @@ public final class Figure3ViewModel {
     private final ReadOnlyStringWrapper disjointText = new ReadOnlyStringWrapper(this, "disjointText", "—");
     private final ReadOnlyStringWrapper disjointAlphaText = new ReadOnlyStringWrapper(this, "disjointAlphaText", "—");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
-
-    private long generation;
-    private boolean inFlight;
-    private Request pending;
+    private final LatestRequest<Figure3.Settings, Result> requests;
+    /** The landscape last shown, read by the background computation to reuse it when its window holds. */
+    private volatile LandscapeLayer shownLandscape;
     private boolean started;
 
     public Figure3ViewModel(BackgroundExecutor executor) {
@@ -86,7 +80,7 @@ public final class Figure3ViewModel {
     /** landscape gives the grid's steps, levels and equal-function curves; its window is replaced. */
     public Figure3ViewModel(BackgroundExecutor executor, ToyProblem problem, LandscapeLayer.Settings landscape,
                             Figure3.Settings preset) {
-        this.executor = executor;
+        this.requests = new LatestRequest<>(executor, this::compute, this::show, this::fail);
         this.problem = problem;
         this.landscapeSettings = landscape;
         this.preset = preset;
@@ -158,26 +152,12 @@ public final class Figure3ViewModel {
             error.set(e.getMessage());
             return;
         }
-        Request r = new Request(++generation, s);
-        if (inFlight) {
-            if (pending != null) {
-                dropped.set(dropped.get() + 1);
-            }
-            pending = r;
-            return;
-        }
-        launch(r);
-    }
-
-    private void launch(Request r) {
-        inFlight = true;
-        LandscapeLayer previous = landscape.get();
-        executor.execute(() -> compute(r.settings(), previous), result -> finished(r, result),
-                failure -> finished(r, failure));
+        requests.submit(s);
     }
 
     /** The boxes, and the landscape over their window (previous is reused when the window is the same). */
-    private Result compute(Figure3.Settings s, LandscapeLayer previous) {
+    private Result compute(Figure3.Settings s) {
+        LandscapeLayer previous = shownLandscape;
         Figure3.Data d = Figure3.build(s);
         Window w = Figure3Chart.windowFor(d);
         if (previous != null && previous.grid().window().equals(w)) {
@@ -186,22 +166,6 @@ public final class Figure3ViewModel {
         LandscapeLayer.Settings ls = new LandscapeLayer.Settings(w, landscapeSettings.steps(),
                 landscapeSettings.levels(), landscapeSettings.products());
         return new Result(d, LandscapeLayer.build(problem, ls));
-    }
-
-    private void finished(Request r, Object result) {
-        inFlight = false;
-        if (r.generation() != generation) {
-            dropped.set(dropped.get() + 1);
-        } else if (result instanceof Result res) {
-            show(res);
-        } else {
-            fail((Throwable) result);
-        }
-        Request next = pending;
-        pending = null;
-        if (next != null) {
-            launch(next);
-        }
     }
 
     private void show(Result res) {
@@ -221,6 +185,7 @@ public final class Figure3ViewModel {
         disjointAlphaText.set(formatThreshold(d.disjointAlpha()));
         if (res.landscape() != landscape.get()) {
             landscape.set(res.landscape());
+            shownLandscape = res.landscape();
         }
         data.set(d);
     }
@@ -313,6 +278,6 @@ public final class Figure3ViewModel {
 
     /** How many requests were dropped as stale. */
     public ReadOnlyLongProperty droppedProperty() {
-        return dropped.getReadOnlyProperty();
+        return requests.droppedProperty();
     }
 }
