@@ -16,6 +16,7 @@ import lab.sharpminima.figure.Presets;
 import lab.sharpminima.figure.ToyProblem;
 import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.BackgroundExecutor;
+import lab.sharpminima.ui.overlay.LatestRequest;
 import lab.sharpminima.ui.summary.Numbers;
 
 /**
@@ -42,10 +43,6 @@ public final class Figure2ViewModel {
     public static final double MIN_EPSILON = 1e-3;
     public static final double MAX_EPSILON = 1;
 
-    /** A request: its generation and the settings to compute. */
-    private record Request(long generation, Figure2.Settings settings, long requestedNanos) {
-    }
-
     private final BackgroundExecutor executor;
     private final ToyProblem problem;
     private final LandscapeLayer.Settings landscapeSettings;
@@ -65,12 +62,9 @@ public final class Figure2ViewModel {
     private final Readout trace = new Readout("trace");
     private final Readout sharpness = new Readout("sharpness");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
     private final ReadOnlyLongWrapper latencyNanos = new ReadOnlyLongWrapper(this, "latencyNanos");
 
-    private long generation;
-    private boolean inFlight;
-    private Request pending;
+    private final LatestRequest<Figure2.Settings, Figure2.Overlay> overlays;
 
     public Figure2ViewModel(BackgroundExecutor executor) {
         this(executor, ToyProblem.of(Presets.toy()), Presets.landscape(), Presets.figure2());
@@ -79,6 +73,9 @@ public final class Figure2ViewModel {
     public Figure2ViewModel(BackgroundExecutor executor, ToyProblem problem, LandscapeLayer.Settings landscape,
                             Figure2.Settings preset) {
         this.executor = executor;
+        this.overlays = new LatestRequest<>(executor,
+                settings -> Figure2.overlay(problem, landscape.window(), settings), this::show,
+                t -> fail("overlay", t));
         this.problem = problem;
         this.landscapeSettings = landscape;
         this.preset = preset;
@@ -163,41 +160,11 @@ public final class Figure2ViewModel {
             error.set(e.getMessage());
             return;
         }
-        Request r = new Request(++generation, s, System.nanoTime());
-        if (inFlight) {
-            if (pending != null) {
-                dropped.set(dropped.get() + 1);
-            }
-            pending = r;
-            return;
-        }
-        launch(r);
-    }
-
-    private void launch(Request r) {
-        inFlight = true;
-        executor.execute(() -> Figure2.overlay(problem, landscapeSettings.window(), r.settings()),
-                result -> finished(r, result), failure -> finished(r, failure));
-    }
-
-    private void finished(Request r, Object result) {
-        inFlight = false;
-        if (r.generation() != generation) {
-            dropped.set(dropped.get() + 1);
-        } else if (result instanceof Figure2.Overlay o) {
-            latencyNanos.set(System.nanoTime() - r.requestedNanos());
-            show(o);
-        } else {
-            fail("overlay", (Throwable) result);
-        }
-        Request next = pending;
-        pending = null;
-        if (next != null) {
-            launch(next);
-        }
+        overlays.submit(s);
     }
 
     private void show(Figure2.Overlay o) {
+        latencyNanos.set(overlays.latencyNanos());
         error.set(null);
         double[] eig = o.eigenvalues();
         loss.set(o.loss());
@@ -294,7 +261,7 @@ public final class Figure2ViewModel {
 
     /** How many requests were dropped as stale (superseded while pending or while computing). */
     public ReadOnlyLongProperty droppedProperty() {
-        return dropped.getReadOnlyProperty();
+        return overlays.droppedProperty();
     }
 
     /**
