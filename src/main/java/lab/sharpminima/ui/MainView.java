@@ -62,6 +62,9 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private final MenuItem open = new MenuItem("Open model…");
     private final MenuItem quit = new MenuItem("Quit");
+    private final MenuItem export = new MenuItem("Export view…");
+    /** The figure behind each tab that File → Export view… can write. */
+    private final java.util.Map<Tab, ExportableFigure> exportable = new java.util.HashMap<>();
     private final MenuItem about = new MenuItem("About Sharp Minima Lab");
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
@@ -81,21 +84,27 @@ public final class MainView {
     private void build() {
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setId("menu-export");
+        Menu file = new Menu("File", null, open, export, new SeparatorMenuItem(), quit);
         Menu help = new Menu("Help", null, about);
         MenuBar menus = new MenuBar(file, help);
         menus.setId("menu-bar");
 
         SummaryView summary = new SummaryView(vm.summaryProperty(), vm.spectrumProperty());
         addTab("Model", "model", summary.root());
-        addTab("Figure 1 · flatness", "figure1", new Figure1View(new Figure1ViewModel(vm.executor())).root());
+        Figure1ViewModel figure1Model = new Figure1ViewModel(vm.executor());
+        exportable.put(addTab("Figure 1 · flatness", "figure1", new Figure1View(figure1Model).root()), figure1Model);
         Figure2ViewModel figure2Model = new Figure2ViewModel(vm.executor());
-        addTab("Figure 2 · symmetry", "figure2", new Figure2View(figure2Model).root());
+        exportable.put(addTab("Figure 2 · symmetry", "figure2", new Figure2View(figure2Model).root()), figure2Model);
         startingAlpha(figure2Model);
-        addTab("Figure 3 · volumes", "figure3", new Figure3View(new Figure3ViewModel(vm.executor())).root());
-        addTab("Figure 4 · ε-balls", "figure4", new Figure4View(new Figure4ViewModel(vm.executor())).root());
-        addTab("Figure 5 · reparametrization", "figure5",
-                new Figure5View(new Figure5ViewModel(vm.executor())).root());
+        Figure3ViewModel figure3Model = new Figure3ViewModel(vm.executor());
+        exportable.put(addTab("Figure 3 · volumes", "figure3", new Figure3View(figure3Model).root()), figure3Model);
+        Figure4ViewModel figure4Model = new Figure4ViewModel(vm.executor());
+        exportable.put(addTab("Figure 4 · ε-balls", "figure4", new Figure4View(figure4Model).root()), figure4Model);
+        Figure5ViewModel figure5Model = new Figure5ViewModel(vm.executor());
+        exportable.put(addTab("Figure 5 · reparametrization", "figure5", new Figure5View(figure5Model).root()),
+                figure5Model);
         TransformState transform = new TransformState(vm);
         startingTransform(transform);
         addTab("Spectrum", "spectrum", new SpectrumView(new SpectrumViewModel(vm.executor(), transform)).root());
@@ -125,11 +134,12 @@ public final class MainView {
      * screenshots; an unknown or missing name keeps the Model tab.
      */
     /** A fixed tab whose id is "tab-" + {@code name} (also the value of -Dsml.tab that selects it). */
-    private void addTab(String title, String name, javafx.scene.Node content) {
+    private Tab addTab(String title, String name, javafx.scene.Node content) {
         Tab tab = new Tab(title, content);
         tab.setId("tab-" + name);
         tab.setClosable(false);
         tabs.getTabs().add(tab);
+        return tab;
     }
 
     private void selectTab(String name) {
@@ -182,6 +192,10 @@ public final class MainView {
         open.setOnAction(e -> chooseModel());
         quit.setOnAction(e -> Platform.exit());
         about.setOnAction(e -> showAbout());
+        export.setOnAction(e -> exportView());
+        export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !exportable.containsKey(tabs.getSelectionModel().getSelectedItem()),
+                tabs.getSelectionModel().selectedItemProperty()));
         status.textProperty().bind(vm.statusProperty());
         progress.visibleProperty().bind(vm.busyProperty());
         vm.errorProperty().addListener((obs, old, message) -> {
@@ -219,6 +233,24 @@ public final class MainView {
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
             vm.openModel(chosen.toPath());
+        }
+    }
+
+    /** File → Export view…: the selected figure, as on screen, to PNG (2×), SVG or PDF. */
+    private void exportView() {
+        ExportableFigure figure = exportable.get(tabs.getSelectionModel().getSelectedItem());
+        if (figure == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + figure.figureName());
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image, 2× (*.png)", "*.png"),
+                new FileChooser.ExtensionFilter("SVG drawing (*.svg)", "*.svg"),
+                new FileChooser.ExtensionFilter("PDF document (*.pdf)", "*.pdf"));
+        chooser.setInitialFileName(figure.figureName() + ".png");
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            vm.exportFigure(figure, chosen.toPath());
         }
     }
 

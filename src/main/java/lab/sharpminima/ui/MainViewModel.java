@@ -134,6 +134,29 @@ public final class MainViewModel {
         return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
+    /**
+     * Writes {@code figure} as it stands to {@code out} (.png at 2×, .svg or .pdf) in the background,
+     * through the same chart builder as the view and the {@code render} command; the status bar says
+     * where it went, or why not (the file is written atomically: nothing half-written is left).
+     */
+    public void exportFigure(ExportableFigure figure, Path out) {
+        String name = displayName(out);
+        java.util.Map<String, Double> settings = figure.exportSettings();
+        busy.set(true);
+        status.set("Exporting " + figure.figureName() + " to " + name + "…");
+        executor.execute(() -> {
+            int scale = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? 2 : 1;
+            lab.sharpminima.export.figures.FigureRenderer.write(figure.figureName(), settings, out,
+                    EXPORT_WIDTH, EXPORT_HEIGHT, scale, false);
+            return out;
+        }, written -> finish("Exported " + figure.figureName() + " to " + written + "."),
+                failure -> fail("Export failed: " + describe(failure)));
+    }
+
+    /** Size of an exported figure in points (PNG pixels at 1×). */
+    static final int EXPORT_WIDTH = 900;
+    static final int EXPORT_HEIGHT = 675;
+
     /** The executor the views' ViewModels share with this one. */
     public BackgroundExecutor executor() {
         return executor;

@@ -1,5 +1,6 @@
 package lab.sharpminima.ui.figure1;
 
+import lab.sharpminima.ui.ExportableFigure;
 import java.lang.System.Logger.Level;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -22,7 +23,7 @@ import lab.sharpminima.ui.summary.Numbers;
  * Holds no {@code Node}. The curve (the static layer) is built once by {@link #start()}; overlays are
  * computed in the background, latest request wins ({@link LatestRequest}).
  */
-public final class Figure1ViewModel {
+public final class Figure1ViewModel implements ExportableFigure {
 
     private static final System.Logger LOG = System.getLogger(Figure1ViewModel.class.getName());
 
@@ -181,5 +182,18 @@ public final class Figure1ViewModel {
     /** The last failure, one line, or {@code null}. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    @Override
+    public String figureName() {
+        return "fig1";
+    }
+
+    @Override
+    public java.util.Map<String, Double> exportSettings() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("theta", thetaProperty().get());
+        m.put("epsilon", epsilonProperty().get());
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package lab.sharpminima.ui.figure2;
 
+import lab.sharpminima.ui.ExportableFigure;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -32,7 +33,7 @@ import lab.sharpminima.ui.summary.Numbers;
  *
  * <p>Confined to the FX thread (or the test's thread with a same-thread executor).
  */
-public final class Figure2ViewModel {
+public final class Figure2ViewModel implements ExportableFigure {
 
     private static final System.Logger LOG = System.getLogger(Figure2ViewModel.class.getName());
 
@@ -298,5 +299,20 @@ public final class Figure2ViewModel {
         public double get() {
             return value.get();
         }
+    }
+
+    @Override
+    public String figureName() {
+        return "fig2";
+    }
+
+    @Override
+    public java.util.Map<String, Double> exportSettings() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("theta1", theta1Property().get());
+        m.put("theta2", theta2Property().get());
+        m.put("alpha", alpha());
+        m.put("epsilon", epsilonProperty().get());
+        return m;
     }
 }

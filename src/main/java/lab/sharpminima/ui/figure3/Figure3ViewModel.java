@@ -1,5 +1,6 @@
 package lab.sharpminima.ui.figure3;
 
+import lab.sharpminima.ui.ExportableFigure;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -33,7 +34,7 @@ import lab.sharpminima.ui.summary.Numbers;
  * Requests carry generation numbers and coalesce (latest wins); a stale result is dropped, never shown.
  * Confined to the FX thread (or the test's thread with a same-thread executor).
  */
-public final class Figure3ViewModel {
+public final class Figure3ViewModel implements ExportableFigure {
 
     private static final System.Logger LOG = System.getLogger(Figure3ViewModel.class.getName());
 
@@ -279,5 +280,21 @@ public final class Figure3ViewModel {
     /** How many requests were dropped as stale. */
     public ReadOnlyLongProperty droppedProperty() {
         return requests.droppedProperty();
+    }
+
+    @Override
+    public String figureName() {
+        return "fig3";
+    }
+
+    @Override
+    public java.util.Map<String, Double> exportSettings() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("theta1", preset.theta1());
+        m.put("theta2", preset.theta2());
+        m.put("radius", radiusProperty().get());
+        m.put("alpha", alpha());
+        m.put("count", (double) countProperty().get());
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package lab.sharpminima.ui.figure4;
 
+import lab.sharpminima.ui.ExportableFigure;
 import java.lang.System.Logger.Level;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -26,7 +27,7 @@ import lab.sharpminima.ui.summary.Numbers;
  * <p>The landscape is built once by {@link #start()}; each Figure 4 computation (two ε-sharpness
  * ascents, milliseconds) runs in the background, latest request wins ({@link LatestRequest}).
  */
-public final class Figure4ViewModel {
+public final class Figure4ViewModel implements ExportableFigure {
 
     private static final System.Logger LOG = System.getLogger(Figure4ViewModel.class.getName());
 
@@ -205,5 +206,19 @@ public final class Figure4ViewModel {
     /** The last failure, one line, or {@code null}. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    @Override
+    public String figureName() {
+        return "fig4";
+    }
+
+    @Override
+    public java.util.Map<String, Double> exportSettings() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("theta1", theta1Property().get());
+        m.put("theta2", theta2Property().get());
+        m.put("epsilon", epsilonProperty().get());
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package lab.sharpminima.ui.figure5;
 
+import lab.sharpminima.ui.ExportableFigure;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -25,7 +26,7 @@ import lab.sharpminima.ui.summary.Numbers;
  * <p>Requests carry generation numbers and coalesce (latest wins); a stale result is dropped, never
  * shown. Confined to the FX thread (or the test's thread with a same-thread executor).
  */
-public final class Figure5ViewModel {
+public final class Figure5ViewModel implements ExportableFigure {
 
     private static final System.Logger LOG = System.getLogger(Figure5ViewModel.class.getName());
 
@@ -240,5 +241,21 @@ public final class Figure5ViewModel {
 
     private static double clamp(double v, double lo, double hi) {
         return Math.max(lo, Math.min(hi, v));
+    }
+
+    @Override
+    public String figureName() {
+        return "fig5";
+    }
+
+    @Override
+    public java.util.Map<String, Double> exportSettings() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 2; i++) {
+            m.put("a" + i, map(i).aProperty().get());
+            m.put("b" + i, map(i).b());
+            m.put("centre" + i, map(i).centreProperty().get());
+        }
+        return m;
     }
 }
