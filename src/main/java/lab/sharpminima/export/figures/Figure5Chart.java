@@ -54,7 +54,7 @@ public final class Figure5Chart {
         fill(0, theta);
         chart = new JFreeChart("One loss, three parametrizations: flatness depends on the coordinates", combined);
         chart.removeLegend();
-        TextTitle formula = new TextTitle("η = (|θ − θ̂|² + b)^a (θ − θ̂);  dots: a regular grid in θ;  red: θ̂;"
+        TextTitle formula = new TextTitle("η = (|θ − c|² + b)^a (θ − c);  dots: a regular grid in θ;  red line: the centre c;"
                 + "  L″ = d²L/d(coordinate)² at each minimum");
         chart.addSubtitle(formula);
         theme.apply(chart);
@@ -93,10 +93,10 @@ public final class Figure5Chart {
         for (int i = 1; i <= 2; i++) {
             Figure5.Panel p = d.panels().get(i);
             fill(i, p);
-            thetaPanel.addDomainMarker(marker(p.reparam().centre(), "θ̂" + (i == 1 ? "₁" : "₂")));
+            thetaPanel.addDomainMarker(marker(p.reparam().centre(), "c" + (i == 1 ? "₁" : "₂")));
             Figure5.Reparam r = p.reparam();
             panels.get(i).getDomainAxis().setLabel("η" + (i == 1 ? "₁" : "₂") + ":  a = " + Numbers.compact(r.a())
-                    + ", b = " + Numbers.compact(r.b()) + ", θ̂ = " + Numbers.compact(r.centre()));
+                    + ", b = " + Numbers.compact(r.b()) + ", c = " + Numbers.compact(r.centre()));
         }
     }
 
@@ -120,7 +120,7 @@ public final class Figure5Chart {
         layer.clear();
         plot.clearDomainMarkers();
         if (!Double.isNaN(p.centre())) {
-            plot.addDomainMarker(marker(p.centre(), "θ̂"));
+            plot.addDomainMarker(marker(p.centre(), "c"));
         }
         Font font = ChartTheme.font(Font.PLAIN, theme.tickFont().getSize2D() - 1);
         double[] at = p.minima();

@@ -151,8 +151,8 @@ public final class Figure5View {
         aText.textProperty().bind(map.aProperty().asString(Locale.ROOT, "a = %.3g"));
         bText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> "b = " + Numbers.format(map.b()), map.logBProperty()));
-        cText.textProperty().bind(map.centreProperty().asString(Locale.ROOT, "centre θ̂ = %.3g  (the red line)"));
-        Label title = new Label("η" + sub + " = (|θ − θ̂|² + b)^a (θ − θ̂)");
+        cText.textProperty().bind(map.centreProperty().asString(Locale.ROOT, "centre c = %.3g  (the red line)"));
+        Label title = new Label("η" + sub + " = (|θ − c|² + b)^a (θ − c)");
         title.getStyleClass().add("card-title");
         VBox box = new VBox(4, title, aText, a, bText, b, cText, c);
         box.getStyleClass().addAll("card", "figure5-map");
@@ -257,7 +257,7 @@ public final class Figure5View {
             Rectangle2D area = thetaArea();
             boolean inside = !Double.isNaN(t) && area.contains(e.getX(), e.getY());
             hover.setText(inside ? "θ = " + Numbers.format(t) + "    L(θ) = " + Numbers.format(vm.lossAt(t))
-                    + (nearCentre(e.getX(), e.getY()) != 0 ? "    (drag to move θ̂)" : "") : " ");
+                    + (nearCentre(e.getX(), e.getY()) != 0 ? "    (drag to move c)" : "") : " ");
         });
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
     }
