@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.figures.Figure1Chart;
 import lab.sharpminima.figure.Curve;
+import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.overlay.OverlayChartPane;
 import lab.sharpminima.ui.summary.Numbers;
 
@@ -61,8 +62,8 @@ public final class Figure1View {
         VBox.setVgrow(chartPane.root(), Priority.ALWAYS);
         root.setCenter(center);
         root.setRight(sideColumn());
-        root.getStyleClass().add("figure1");
-        root.getStylesheets().add(Figure1View.class.getResource("figure1.css").toExternalForm());
+        root.getStyleClass().addAll("figure-view", "figure1");
+        root.getStylesheets().add(FigureCards.class.getResource("figure-view.css").toExternalForm());
     }
 
     private Node sideColumn() {
@@ -73,25 +74,25 @@ public final class Figure1View {
         thetaText.getStyleClass().add("slider-value");
         epsilonText.getStyleClass().add("slider-value");
         reset.setId("figure1-reset");
-        Node controls = card("Point θ and ε", thetaText, theta, epsilonText, epsilon, reset);
+        Node controls = FigureCards.card("Point θ and ε", thetaText, theta, epsilonText, epsilon, reset);
 
-        readouts.getStyleClass().addAll("facts", "figure1-readouts");
-        readouts.setId("figure1-readouts");
-        addReadout(0, "L(θ)", "figure1-loss", vm.lossTextProperty());
-        addReadout(1, "interval L < L(θ)+ε", "figure1-interval", vm.intervalTextProperty());
-        addReadout(2, "ε-flatness width", "figure1-width", vm.widthTextProperty());
-        addReadout(3, "ε-sharpness height", "figure1-height", vm.heightTextProperty());
-        addReadout(4, "attained at", "figure1-argmax", vm.argmaxTextProperty());
-        addReadout(5, "height/(1+L(θ))", "figure1-sharpness", vm.sharpnessTextProperty());
-        Node values = card("Flatness at θ", readouts,
-                note("Purple: the connected interval where L < L(θ)+ε, its length the volume ε-flatness "
+        readouts.getStyleClass().addAll("facts", "figure-readouts");
+        readouts.setId("figure-readouts");
+        FigureCards.addReadout(readouts, 0, "L(θ)", "figure1-loss", vm.lossTextProperty());
+        FigureCards.addReadout(readouts, 1, "interval L < L(θ)+ε", "figure1-interval", vm.intervalTextProperty());
+        FigureCards.addReadout(readouts, 2, "ε-flatness width", "figure1-width", vm.widthTextProperty());
+        FigureCards.addReadout(readouts, 3, "ε-sharpness height", "figure1-height", vm.heightTextProperty());
+        FigureCards.addReadout(readouts, 4, "attained at", "figure1-argmax", vm.argmaxTextProperty());
+        FigureCards.addReadout(readouts, 5, "height/(1+L(θ))", "figure1-sharpness", vm.sharpnessTextProperty());
+        Node values = FigureCards.card("Flatness at θ", readouts,
+                FigureCards.note("Purple: the connected interval where L < L(θ)+ε, its length the volume ε-flatness "
                         + "(Definition 1). Red: the rise of L within [θ−ε, θ+ε], the ε-sharpness (Definition 2)."));
 
         error.setId("figure1-error");
         error.getStyleClass().add("figure-error");
         error.managedProperty().bind(error.visibleProperty());
         VBox side = new VBox(12, controls, values,
-                note("Drag the point along the curve to move θ; double-click the chart to reset."), error);
+                FigureCards.note("Drag the point along the curve to move θ; double-click the chart to reset."), error);
         side.getStyleClass().add("figure-side");
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
@@ -107,39 +108,6 @@ public final class Figure1View {
         s.setShowTickMarks(true);
         s.setShowTickLabels(true);
         s.setBlockIncrement(step);
-    }
-
-    private void addReadout(int row, String name, String id, javafx.beans.value.ObservableStringValue text) {
-        Label value = new Label();
-        value.setId(id);
-        value.getStyleClass().add("value");
-        value.textProperty().bind(text);
-        value.setWrapText(true);
-        readouts.addRow(row, key(name), value);
-    }
-
-    private static Label key(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("key");
-        // The value column wraps; the names stay whole.
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label note(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("note");
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static Node card(String title, Node... content) {
-        Label t = new Label(title);
-        t.getStyleClass().add("card-title");
-        VBox box = new VBox(8, t);
-        box.getChildren().addAll(content);
-        box.getStyleClass().add("card");
-        return box;
     }
 
     private void wire() {

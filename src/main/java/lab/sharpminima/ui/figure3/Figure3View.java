@@ -25,6 +25,7 @@ import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.figures.Figure3Chart;
 import lab.sharpminima.figure.Figure3;
 import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.summary.Numbers;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -81,13 +82,14 @@ public final class Figure3View {
     private void build() {
         root.setCenter(chartColumn());
         root.setRight(sideColumn());
-        root.getStyleClass().add("figure3");
-        root.getStylesheets().add(Figure3View.class.getResource("figure3.css").toExternalForm());
+        root.getStyleClass().addAll("figure-view", "figure3");
+        root.getStylesheets().addAll(FigureCards.class.getResource("figure-view.css").toExternalForm(),
+                Figure3View.class.getResource("figure3.css").toExternalForm());
     }
 
     private Node chartColumn() {
         viewer.setId("figure3-chart");
-        placeholder.getStyleClass().add("figure3-placeholder");
+        placeholder.getStyleClass().add("figure-placeholder");
         overlayCanvas.setId("figure3-overlay");
         overlayCanvas.setMouseTransparent(true);
         overlayCanvas.widthProperty().bind(viewer.widthProperty());
@@ -97,9 +99,9 @@ public final class Figure3View {
         overlayGraphics = new FXGraphics2D(overlayCanvas.getGraphicsContext2D());
         StackPane chartPane = new StackPane(viewer, overlayCanvas, placeholder);
         StackPane.setAlignment(overlayCanvas, Pos.TOP_LEFT);
-        chartPane.getStyleClass().add("figure3-chart-pane");
-        hover.setId("figure3-hover");
-        hover.getStyleClass().add("figure3-hover");
+        chartPane.getStyleClass().add("figure-chart-pane");
+        hover.setId("figure-hover");
+        hover.getStyleClass().add("figure-hover");
         VBox center = new VBox(chartPane, hover);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
         return center;
@@ -107,30 +109,30 @@ public final class Figure3View {
 
     private Node sideColumn() {
         configureSliders();
-        Node symmetry = card("Symmetry  T_α(θ₁, θ₂) = (αθ₁, θ₂/α)", alphaText, alpha,
-                note("det T_α = 1: every image of B∞ has the area of B∞, and computes the same functions."));
-        Node box = card("Box B∞(r, θ) at θ = (1, 1)", radiusText, radius, countText, count, reset);
+        Node symmetry = FigureCards.card("Symmetry  T_α(θ₁, θ₂) = (αθ₁, θ₂/α)", alphaText, alpha,
+                FigureCards.note("det T_α = 1: every image of B∞ has the area of B∞, and computes the same functions."));
+        Node box = FigureCards.card("Box B∞(r, θ) at θ = (1, 1)", radiusText, radius, countText, count, reset);
 
-        readouts.getStyleClass().addAll("facts", "figure3-readouts");
-        readouts.setId("figure3-readouts");
-        addReadout(0, "each area", "figure3-areas", vm.areasTextProperty());
-        addReadout(1, "total k·4r²", "figure3-total", vm.totalTextProperty());
-        addReadout(2, "disjoint?", "figure3-disjoint", vm.disjointTextProperty());
-        addReadout(3, "disjoint when", "figure3-disjoint-alpha", vm.disjointAlphaTextProperty());
-        Node values = card("Volumes (Theorem 2)", readouts,
-                note("Disjoint boxes of one level set: the total grows as k·4r², without bound, so volume "
+        readouts.getStyleClass().addAll("facts", "figure-readouts");
+        readouts.setId("figure-readouts");
+        FigureCards.addReadout(readouts, 0, "each area", "figure3-areas", vm.areasTextProperty());
+        FigureCards.addReadout(readouts, 1, "total k·4r²", "figure3-total", vm.totalTextProperty());
+        FigureCards.addReadout(readouts, 2, "disjoint?", "figure3-disjoint", vm.disjointTextProperty());
+        FigureCards.addReadout(readouts, 3, "disjoint when", "figure3-disjoint-alpha", vm.disjointAlphaTextProperty());
+        Node values = FigureCards.card("Volumes (Theorem 2)", readouts,
+                FigureCards.note("Disjoint boxes of one level set: the total grows as k·4r², without bound, so volume "
                         + "ε-flatness says nothing about the function."));
 
-        error.setId("figure3-error");
-        error.getStyleClass().add("figure3-error");
+        error.setId("figure-error");
+        error.getStyleClass().add("figure-error");
         error.managedProperty().bind(error.visibleProperty());
         VBox side = new VBox(12, symmetry, box, values,
-                note("Double-click the chart to reset. Arrow keys move the focused slider."), error);
-        side.getStyleClass().add("figure3-side");
+                FigureCards.note("Double-click the chart to reset. Arrow keys move the focused slider."), error);
+        side.getStyleClass().add("figure-side");
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("figure3-side-scroll");
+        scroll.getStyleClass().add("figure-side-scroll");
         return scroll;
     }
 
@@ -170,34 +172,6 @@ public final class Figure3View {
         count.setShowTickLabels(true);
         countText.setId("figure3-count-text");
         reset.setId("figure3-reset");
-    }
-
-    private void addReadout(int row, String name, String id, javafx.beans.value.ObservableStringValue text) {
-        Label value = new Label();
-        value.setId(id);
-        value.getStyleClass().add("value");
-        value.setWrapText(true);
-        value.textProperty().bind(text);
-        Label key = new Label(name);
-        key.getStyleClass().add("key");
-        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        readouts.addRow(row, key, value);
-    }
-
-    private static Label note(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("note");
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static Node card(String title, Node... content) {
-        Label t = new Label(title);
-        t.getStyleClass().add("card-title");
-        VBox box = new VBox(8, t);
-        box.getChildren().addAll(content);
-        box.getStyleClass().add("card");
-        return box;
     }
 
     private void wire() {

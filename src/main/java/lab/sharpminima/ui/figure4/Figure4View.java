@@ -1,7 +1,6 @@
 package lab.sharpminima.ui.figure4;
 
 import java.awt.geom.Point2D;
-import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -21,6 +20,7 @@ import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.figures.Figure4Chart;
 import lab.sharpminima.figure.Figure4;
 import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.overlay.OverlayChartPane;
 import lab.sharpminima.ui.summary.Numbers;
 
@@ -89,8 +89,8 @@ public final class Figure4View {
         VBox.setVgrow(chartPane.root(), Priority.ALWAYS);
         root.setCenter(center);
         root.setRight(sideColumn());
-        root.getStyleClass().add("figure4");
-        root.getStylesheets().add(Figure4View.class.getResource("figure4.css").toExternalForm());
+        root.getStyleClass().addAll("figure-view", "figure4");
+        root.getStylesheets().add(FigureCards.class.getResource("figure-view.css").toExternalForm());
     }
 
     private Node sideColumn() {
@@ -104,21 +104,21 @@ public final class Figure4View {
         epsilonText.getStyleClass().add("slider-value");
         GridPane point = new GridPane();
         point.getStyleClass().add("facts");
-        point.addRow(0, key("θ₁"), theta1);
-        point.addRow(1, key("θ₂"), theta2);
+        point.addRow(0, FigureCards.key("θ₁"), theta1);
+        point.addRow(1, FigureCards.key("θ₂"), theta2);
         reset.setId("figure4-reset");
-        Node controls = card("Point θ and radius ε", point, epsilonText, epsilon, reset);
+        Node controls = FigureCards.card("Point θ and radius ε", point, epsilonText, epsilon, reset);
 
-        readouts.getStyleClass().addAll("facts", "figure4-readouts");
-        readouts.setId("figure4-readouts");
-        addReadout(0, "α = ε/|θ₁|", "figure4-alpha", vm.alphaTextProperty());
-        addReadout(1, "θ′ = T_α θ", "figure4-theta-prime", vm.thetaPrimeTextProperty());
-        addReadout(2, "ε-sharpness at θ", "figure4-sharpness", vm.sharpnessTextProperty());
-        addReadout(3, "ε-sharpness at θ′", "figure4-sharpened", vm.sharpenedTextProperty());
-        addReadout(4, "excess of f ≡ 0", "figure4-excess", vm.excessTextProperty());
-        addReadout(5, "red ball reaches θ₁ = 0?", "figure4-reach", vm.reachTextProperty());
-        Node values = card("Same function, different sharpness", readouts,
-                note("θ′ = (αθ₁, θ₂/α) computes the same function as θ. With α = ε/|θ₁|, θ′₁ = ε, so the red "
+        readouts.getStyleClass().addAll("facts", "figure-readouts");
+        readouts.setId("figure-readouts");
+        FigureCards.addReadout(readouts, 0, "α = ε/|θ₁|", "figure4-alpha", vm.alphaTextProperty());
+        FigureCards.addReadout(readouts, 1, "θ′ = T_α θ", "figure4-theta-prime", vm.thetaPrimeTextProperty());
+        FigureCards.addReadout(readouts, 2, "ε-sharpness at θ", "figure4-sharpness", vm.sharpnessTextProperty());
+        FigureCards.addReadout(readouts, 3, "ε-sharpness at θ′", "figure4-sharpened", vm.sharpenedTextProperty());
+        FigureCards.addReadout(readouts, 4, "excess of f ≡ 0", "figure4-excess", vm.excessTextProperty());
+        FigureCards.addReadout(readouts, 5, "red ball reaches θ₁ = 0?", "figure4-reach", vm.reachTextProperty());
+        Node values = FigureCards.card("Same function, different sharpness", readouts,
+                FigureCards.note("θ′ = (αθ₁, θ₂/α) computes the same function as θ. With α = ε/|θ₁|, θ′₁ = ε, so the red "
                         + "ball touches θ₁ = 0, where f ≡ 0: the ε-sharpness at θ′ is at least that constant "
                         + "function's excess loss (Section 4.3)."));
 
@@ -126,46 +126,13 @@ public final class Figure4View {
         error.getStyleClass().add("figure-error");
         error.managedProperty().bind(error.visibleProperty());
         VBox side = new VBox(12, controls, values,
-                note("Drag the green point to move θ; double-click the chart to reset."), error);
+                FigureCards.note("Drag the green point to move θ; double-click the chart to reset."), error);
         side.getStyleClass().add("figure-side");
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("figure-side-scroll");
         return scroll;
-    }
-
-    private void addReadout(int row, String name, String id, ObservableStringValue text) {
-        Label value = new Label();
-        value.setId(id);
-        value.getStyleClass().add("value");
-        value.setWrapText(true);
-        value.textProperty().bind(text);
-        readouts.addRow(row, key(name), value);
-    }
-
-    private static Label key(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("key");
-        // The value column wraps; the names stay whole.
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label note(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("note");
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static Node card(String title, Node... content) {
-        Label t = new Label(title);
-        t.getStyleClass().add("card-title");
-        VBox box = new VBox(8, t);
-        box.getChildren().addAll(content);
-        box.getStyleClass().add("card");
-        return box;
     }
 
     private void wire() {
