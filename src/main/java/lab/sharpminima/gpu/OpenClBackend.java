@@ -1,0 +1,367 @@
+package lab.sharpminima.gpu;
+
+import static org.jocl.CL.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import lab.sharpminima.compute.Backend;
+import lab.sharpminima.compute.Precision;
+import lab.sharpminima.engine.Dataset;
+import lab.sharpminima.engine.Layer;
+import lab.sharpminima.engine.LossKind;
+import lab.sharpminima.engine.Network;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/**
+ * {@link Backend} on one OpenCL device, with the kernels of {@code network.cl}.
+ *
+ * <p>Losses: one work-group per parameter vector; each work-item runs the forward pass of the samples
+ * i ≡ lid (mod wg), adds their loss terms with Kahan compensation, and the work-group adds the items'
+ * sums pairwise in local memory before scaling by 1/N — the same quantity as
+ * {@link lab.sharpminima.engine.LossFunction#value}, summed in a different but careful order.
+ * Gradients: one work-item per (vector, chunk of samples) backpropagates its samples into a private
+ * row of partial sums, and a second kernel adds the rows (Kahan) and scales by 1/N. A program is built
+ * per network shape (depth, widest layer, inputs, outputs) and kept. Calls are serialised: a kernel's
+ * arguments are shared state.
+ */
+public final class OpenClBackend implements Backend {
+
+    /** Largest buffer of parameter vectors (or partial gradient rows) sent in one launch. */
+    static final long MAX_BATCH_BYTES = 96L << 20;
+    /** Work-items in a loss work-group (a power of two; lowered to what the kernel allows). */
+    static final int LOSS_GROUP = 64;
+    /** Work-items wanted for a gradient launch, spread over vectors × chunks of samples. */
+    static final int GRADIENT_ITEMS = 16384;
+
+    private static final String SOURCE = readSource();
+
+    private final OpenClDevice device;
+    private final Precision precision;
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private final Map<String, cl_program> programs = new HashMap<>();
+    private Dataset cachedData;
+    private cl_mem cachedX;
+    private cl_mem cachedY;
+    private boolean closed;
+
+    /**
+     * @throws IllegalArgumentException when fp64 is asked of a device without {@code cl_khr_fp64}
+     * @throws CLException              when the driver refuses a context or queue
+     */
+    public OpenClBackend(OpenClDevice device, Precision precision) {
+        if (precision == Precision.DOUBLE && !device.fp64()) {
+            throw new IllegalArgumentException(device.name() + " has no cl_khr_fp64; use single precision");
+        }
+        CL.setExceptionsEnabled(true);
+        this.device = device;
+        this.precision = precision;
+        this.context = clCreateContext(null, 1, new org.jocl.cl_device_id[] {device.device()}, null, null, null);
+        this.queue = clCreateCommandQueueWithProperties(context, device.device(), null, null);
+    }
+
+    public OpenClDevice device() {
+        return device;
+    }
+
+    @Override
+    public String name() {
+        return "opencl: " + device.name() + " [" + device.platformName() + "] ("
+                + (precision == Precision.DOUBLE ? "fp64" : "fp32") + ")";
+    }
+
+    @Override
+    public Precision precision() {
+        return precision;
+    }
+
+    @Override
+    public synchronized double[] losses(Network net, LossKind loss, Dataset data, double[] thetas, int count) {
+        Backend.checkPacked(net, thetas, count, "thetas");
+        check(net, data);
+        int n = net.parameterCount();
+        double[] out = new double[count];
+        int batch = (int) Math.max(1, Math.min(count, MAX_BATCH_BYTES / ((long) n * bytes())));
+        cl_program program = program(net);
+        cl_kernel kernel = clCreateKernel(program, "losses", null);
+        cl_mem layers = layerTable(net);
+        cl_mem slopes = slopes(net);
+        upload(data);
+        try {
+            int wg = groupSize(kernel);
+            for (int from = 0; from < count; from += batch) {
+                int m = Math.min(batch, count - from);
+                cl_mem th = realBuffer(thetas, from * n, m * n);
+                cl_mem res = clCreateBuffer(context, CL_MEM_WRITE_ONLY, (long) m * bytes(), null, null);
+                try {
+                    int a = 0;
+                    a = argInt(kernel, a, data.size());
+                    a = argInt(kernel, a, n);
+                    a = argInt(kernel, a, loss.ordinal());
+                    a = argReal(kernel, a, 1.0 / data.size());
+                    for (cl_mem b : new cl_mem[] {layers, slopes, th, cachedX, cachedY, res}) {
+                        clSetKernelArg(kernel, a++, Sizeof.cl_mem, Pointer.to(b));
+                    }
+                    clSetKernelArg(kernel, a, (long) wg * bytes(), null);
+                    clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {(long) m * wg}, new long[] {wg}, 0,
+                            null, null);
+                    readInto(res, m, out, from);
+                } finally {
+                    clReleaseMemObject(th);
+                    clReleaseMemObject(res);
+                }
+            }
+        } finally {
+            clReleaseMemObject(layers);
+            clReleaseMemObject(slopes);
+            clReleaseKernel(kernel);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized double[] lossesAndGradients(Network net, LossKind loss, Dataset data, double[] thetas,
+                                                    int count, double[] gradients) {
+        Backend.checkPacked(net, thetas, count, "thetas");
+        Backend.checkPacked(net, gradients, count, "gradients");
+        check(net, data);
+        int n = net.parameterCount();
+        double[] out = new double[count];
+        int chunks = Math.max(1, Math.min(data.size(), Math.min(64, GRADIENT_ITEMS / Math.max(1, count))));
+        int batch = (int) Math.max(1, Math.min(count, MAX_BATCH_BYTES / ((long) chunks * (n + 1) * bytes())));
+        cl_program program = program(net);
+        cl_kernel grad = clCreateKernel(program, "gradients", null);
+        cl_kernel reduce = clCreateKernel(program, "reduce_partials", null);
+        cl_mem layers = layerTable(net);
+        cl_mem slopes = slopes(net);
+        upload(data);
+        try {
+            for (int from = 0; from < count; from += batch) {
+                int m = Math.min(batch, count - from);
+                cl_mem th = realBuffer(thetas, from * n, m * n);
+                cl_mem partial = clCreateBuffer(context, CL_MEM_READ_WRITE, (long) m * chunks * (n + 1) * bytes(),
+                        null, null);
+                cl_mem res = clCreateBuffer(context, CL_MEM_WRITE_ONLY, (long) m * (n + 1) * bytes(), null, null);
+                try {
+                    int a = 0;
+                    a = argInt(grad, a, data.size());
+                    a = argInt(grad, a, n);
+                    a = argInt(grad, a, loss.ordinal());
+                    a = argInt(grad, a, chunks);
+                    for (cl_mem b : new cl_mem[] {layers, slopes, th, cachedX, cachedY, partial}) {
+                        clSetKernelArg(grad, a++, Sizeof.cl_mem, Pointer.to(b));
+                    }
+                    clEnqueueNDRangeKernel(queue, grad, 1, null, new long[] {(long) m * chunks}, null, 0, null, null);
+                    a = 0;
+                    a = argInt(reduce, a, n);
+                    a = argInt(reduce, a, chunks);
+                    a = argReal(reduce, a, 1.0 / data.size());
+                    clSetKernelArg(reduce, a++, Sizeof.cl_mem, Pointer.to(partial));
+                    clSetKernelArg(reduce, a, Sizeof.cl_mem, Pointer.to(res));
+                    clEnqueueNDRangeKernel(queue, reduce, 1, null, new long[] {(long) m * (n + 1)}, null, 0, null,
+                            null);
+                    double[] rows = new double[m * (n + 1)];
+                    readInto(res, rows.length, rows, 0);
+                    for (int r = 0; r < m; r++) {
+                        System.arraycopy(rows, r * (n + 1), gradients, (from + r) * n, n);
+                        out[from + r] = rows[r * (n + 1) + n];
+                    }
+                } finally {
+                    clReleaseMemObject(th);
+                    clReleaseMemObject(partial);
+                    clReleaseMemObject(res);
+                }
+            }
+        } finally {
+            clReleaseMemObject(layers);
+            clReleaseMemObject(slopes);
+            clReleaseKernel(grad);
+            clReleaseKernel(reduce);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static void check(Network net, Dataset data) {
+        if (data.inputDimension() != net.inputs() || data.outputDimension() != net.outputs()) {
+            throw new IllegalArgumentException("data has " + data.inputDimension() + " inputs and "
+                    + data.outputDimension() + " targets, the network " + net.inputs() + " and " + net.outputs());
+        }
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("the data set is empty");
+        }
+    }
+
+    private int bytes() {
+        return precision == Precision.DOUBLE ? Sizeof.cl_double : Sizeof.cl_float;
+    }
+
+    /** The program for this network's shape, built once. */
+    private cl_program program(Network net) {
+        int maxw = net.inputs();
+        for (Layer l : net.layers()) {
+            maxw = Math.max(maxw, l.out());
+        }
+        String options = (precision == Precision.DOUBLE ? "-D USE_DOUBLE " : "") + "-D DEPTH=" + net.depth()
+                + " -D MAXW=" + maxw + " -D NIN=" + net.inputs() + " -D NOUT=" + net.outputs();
+        cl_program cached = programs.get(options);
+        if (cached != null) {
+            return cached;
+        }
+        cl_program p = clCreateProgramWithSource(context, 1, new String[] {SOURCE}, null, null);
+        try {
+            clBuildProgram(p, 0, null, options, null, null);
+        } catch (CLException e) {
+            throw new CLException("building network.cl failed on " + device.name() + ": " + buildLog(p)
+                    .lines().filter(s -> !s.isBlank()).findFirst().orElse(e.getMessage()), e.getStatus());
+        }
+        programs.put(options, p);
+        return p;
+    }
+
+    private String buildLog(cl_program p) {
+        long[] size = new long[1];
+        clGetProgramBuildInfo(p, device.device(), CL_PROGRAM_BUILD_LOG, 0, null, size);
+        byte[] buf = new byte[(int) size[0]];
+        clGetProgramBuildInfo(p, device.device(), CL_PROGRAM_BUILD_LOG, buf.length, Pointer.to(buf), null);
+        return new String(buf, StandardCharsets.UTF_8).replace("\0", "");
+    }
+
+    /** LOSS_GROUP, halved until the kernel and device allow it (always a power of two). */
+    private int groupSize(cl_kernel kernel) {
+        long[] max = new long[1];
+        clGetKernelWorkGroupInfo(kernel, device.device(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t,
+                Pointer.to(max), null);
+        int wg = LOSS_GROUP;
+        while (wg > 1 && (wg > max[0] || wg > device.maxWorkGroup())) {
+            wg /= 2;
+        }
+        return wg;
+    }
+
+    private cl_mem layerTable(Network net) {
+        int[] t = new int[net.depth() * 6];
+        for (int k = 0; k < net.depth(); k++) {
+            Layer l = net.layer(k);
+            t[6 * k] = l.in();
+            t[6 * k + 1] = l.out();
+            t[6 * k + 2] = l.activation().ordinal();
+            t[6 * k + 3] = l.bias() ? 1 : 0;
+            t[6 * k + 4] = net.offset(k);
+            t[6 * k + 5] = l.bias() ? net.biasOffset(k) : 0;
+        }
+        return clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, (long) t.length * Sizeof.cl_int,
+                Pointer.to(t), null);
+    }
+
+    private cl_mem slopes(Network net) {
+        double[] s = new double[net.depth()];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = net.layer(k).slope();
+        }
+        return realBuffer(s, 0, s.length);
+    }
+
+    /** The data set on the device; the last one is kept, since batches of one data set follow each other. */
+    private void upload(Dataset data) {
+        if (cachedData == data) {
+            return;
+        }
+        releaseData();
+        cachedX = realBuffer(data.x().data, 0, data.size() * data.inputDimension());
+        cachedY = realBuffer(data.y().data, 0, data.size() * data.outputDimension());
+        cachedData = data;
+    }
+
+    private void releaseData() {
+        if (cachedX != null) {
+            clReleaseMemObject(cachedX);
+            clReleaseMemObject(cachedY);
+        }
+        cachedX = null;
+        cachedY = null;
+        cachedData = null;
+    }
+
+    private cl_mem realBuffer(double[] src, int from, int length) {
+        int len = Math.max(1, length);
+        Pointer ptr;
+        if (precision == Precision.DOUBLE) {
+            double[] d = new double[len];
+            System.arraycopy(src, from, d, 0, length);
+            ptr = Pointer.to(d);
+        } else {
+            float[] f = new float[len];
+            for (int i = 0; i < length; i++) {
+                f[i] = (float) src[from + i];
+            }
+            ptr = Pointer.to(f);
+        }
+        return clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, (long) len * bytes(), ptr, null);
+    }
+
+    private void readInto(cl_mem buf, int length, double[] dst, int at) {
+        if (precision == Precision.DOUBLE) {
+            double[] d = new double[length];
+            clEnqueueReadBuffer(queue, buf, CL_TRUE, 0, (long) length * bytes(), Pointer.to(d), 0, null, null);
+            System.arraycopy(d, 0, dst, at, length);
+        } else {
+            float[] f = new float[length];
+            clEnqueueReadBuffer(queue, buf, CL_TRUE, 0, (long) length * bytes(), Pointer.to(f), 0, null, null);
+            for (int i = 0; i < length; i++) {
+                dst[at + i] = f[i];
+            }
+        }
+    }
+
+    private static int argInt(cl_kernel k, int index, int v) {
+        clSetKernelArg(k, index, Sizeof.cl_int, Pointer.to(new int[] {v}));
+        return index + 1;
+    }
+
+    private int argReal(cl_kernel k, int index, double v) {
+        if (precision == Precision.DOUBLE) {
+            clSetKernelArg(k, index, Sizeof.cl_double, Pointer.to(new double[] {v}));
+        } else {
+            clSetKernelArg(k, index, Sizeof.cl_float, Pointer.to(new float[] {(float) v}));
+        }
+        return index + 1;
+    }
+
+    private static String readSource() {
+        try (InputStream in = OpenClBackend.class.getResourceAsStream("network.cl")) {
+            if (in == null) {
+                throw new IllegalStateException("network.cl is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        releaseData();
+        programs.values().forEach(CL::clReleaseProgram);
+        programs.clear();
+        clReleaseCommandQueue(queue);
+        clReleaseContext(context);
+    }
+}

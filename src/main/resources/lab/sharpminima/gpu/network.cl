@@ -1,0 +1,168 @@
+// Batched loss and gradient of one fully connected network at many parameter vectors.
+// Built per network shape with: -D USE_DOUBLE (or not), -D DEPTH, -D MAXW (widest layer),
+// -D NIN, -D NOUT. The layer table L holds per layer: in, out, activation, bias, offset, bias offset.
+// Activations: 0 relu, 1 leaky_relu, 2 linear, 3 tanh (engine/Activation order). Losses: 0 mse,
+// 1 cross_entropy (engine/LossKind order). Everything mirrors engine/LossFunction.
+
+#ifdef USE_DOUBLE
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+typedef double real;
+#else
+typedef float real;
+#endif
+
+#define LSTRIDE 6
+
+inline real act_apply(int a, real z, real slope) {
+    if (a == 0) return z > 0 ? z : (real) 0;
+    if (a == 1) return z > 0 ? z : slope * z;
+    if (a == 2) return z;
+    return tanh(z);
+}
+
+// phi'(z), with relu'(0) = 0 and leaky_relu'(0) = slope, as in engine/Activation.
+inline real act_deriv(int a, real z, real slope) {
+    if (a == 0) return z > 0 ? (real) 1 : (real) 0;
+    if (a == 1) return z > 0 ? (real) 1 : slope;
+    if (a == 2) return (real) 1;
+    real t = tanh(z);
+    return (real) 1 - t * t;
+}
+
+// z_k = a_k W_k (+ b_k), a_{k+1} = phi(z_k); acts[k*MAXW ..] holds a_k, zs[k*MAXW ..] holds z_k.
+inline void forward(__global const int *L, __global const real *slopes, __global const real *th,
+                    __global const real *x, real *acts, real *zs) {
+    for (int j = 0; j < NIN; j++) acts[j] = x[j];
+    for (int k = 0; k < DEPTH; k++) {
+        int in = L[k * LSTRIDE], out = L[k * LSTRIDE + 1], act = L[k * LSTRIDE + 2];
+        int hasBias = L[k * LSTRIDE + 3], off = L[k * LSTRIDE + 4], boff = L[k * LSTRIDE + 5];
+        real slope = slopes[k];
+        const real *a = acts + k * MAXW;
+        for (int c = 0; c < out; c++) {
+            real s = 0;
+            for (int r = 0; r < in; r++) s += a[r] * th[off + r * out + c];
+            // The bias is added after the product, as LossFunction adds the row vector to a·W.
+            if (hasBias) s += th[boff + c];
+            zs[k * MAXW + c] = s;
+            acts[(k + 1) * MAXW + c] = act_apply(act, s, slope);
+        }
+    }
+}
+
+// The sample's loss term; when g is not null, also d(term)/df into g.
+inline real sample_loss(int kind, const real *f, __global const real *y, real *g) {
+    if (kind == 0) {
+        real s = 0;
+        for (int j = 0; j < NOUT; j++) {
+            real r = f[j] - y[j];
+            s += r * r;
+            if (g) g[j] = 2 * r;
+        }
+        return s;
+    }
+    real mx = f[0];
+    for (int j = 1; j < NOUT; j++) mx = fmax(mx, f[j]);
+    real se = 0;
+    for (int j = 0; j < NOUT; j++) se += exp(f[j] - mx);
+    real lse = mx + log(se);
+    real s = 0, ysum = 0;
+    for (int j = 0; j < NOUT; j++) {
+        real logp = f[j] - lse;
+        if (y[j] != 0) s -= y[j] * logp;
+        ysum += y[j];
+    }
+    if (g) {
+        for (int j = 0; j < NOUT; j++) g[j] = ysum * exp(f[j] - lse) - y[j];
+    }
+    return s;
+}
+
+// One work-group per parameter vector: each work-item sums its samples (i = lid, lid + wg, ...)
+// with Kahan compensation, then a pairwise tree in local memory (wg a power of two) adds the items.
+__kernel void losses(const int N, const int n, const int kind, const real invN,
+                     __global const int *L, __global const real *slopes,
+                     __global const real *thetas, __global const real *X, __global const real *Y,
+                     __global real *out, __local real *scratch) {
+    int g = get_group_id(0), lid = get_local_id(0), wg = get_local_size(0);
+    __global const real *th = thetas + (size_t) g * n;
+    real acts[(DEPTH + 1) * MAXW];
+    real zs[DEPTH * MAXW];
+    real sum = 0, comp = 0;
+    for (int i = lid; i < N; i += wg) {
+        forward(L, slopes, th, X + (size_t) i * NIN, acts, zs);
+        real term = sample_loss(kind, acts + DEPTH * MAXW, Y + (size_t) i * NOUT, 0);
+        real yk = term - comp;
+        real t = sum + yk;
+        comp = (t - sum) - yk;
+        sum = t;
+    }
+    scratch[lid] = sum;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int s = wg / 2; s > 0; s >>= 1) {
+        if (lid < s) scratch[lid] += scratch[lid + s];
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) out[g] = invN * scratch[0];
+}
+
+// One work-item per (parameter vector, chunk of samples): backpropagation of the chunk's samples
+// (i = chunk, chunk + C, ...) into its own row of partial sums, loss last: partial[(g*C + c)*(n+1) + ...].
+__kernel void gradients(const int N, const int n, const int kind, const int C,
+                        __global const int *L, __global const real *slopes,
+                        __global const real *thetas, __global const real *X, __global const real *Y,
+                        __global real *partial) {
+    int id = get_global_id(0);
+    int g = id / C, chunk = id % C;
+    __global const real *th = thetas + (size_t) g * n;
+    __global real *p = partial + (size_t) id * (n + 1);
+    for (int i = 0; i <= n; i++) p[i] = 0;
+    real acts[(DEPTH + 1) * MAXW];
+    real zs[DEPTH * MAXW];
+    real ga[MAXW];
+    real delta[MAXW];
+    real sum = 0, comp = 0;
+    for (int i = chunk; i < N; i += C) {
+        forward(L, slopes, th, X + (size_t) i * NIN, acts, zs);
+        real term = sample_loss(kind, acts + DEPTH * MAXW, Y + (size_t) i * NOUT, ga);
+        real yk = term - comp;
+        real t = sum + yk;
+        comp = (t - sum) - yk;
+        sum = t;
+        for (int k = DEPTH - 1; k >= 0; k--) {
+            int in = L[k * LSTRIDE], out = L[k * LSTRIDE + 1], act = L[k * LSTRIDE + 2];
+            int hasBias = L[k * LSTRIDE + 3], off = L[k * LSTRIDE + 4], boff = L[k * LSTRIDE + 5];
+            real slope = slopes[k];
+            for (int c = 0; c < out; c++) delta[c] = act_deriv(act, zs[k * MAXW + c], slope) * ga[c];
+            const real *a = acts + k * MAXW;
+            for (int r = 0; r < in; r++) {
+                for (int c = 0; c < out; c++) p[off + r * out + c] += a[r] * delta[c];
+            }
+            if (hasBias) {
+                for (int c = 0; c < out; c++) p[boff + c] += delta[c];
+            }
+            if (k > 0) {
+                for (int r = 0; r < in; r++) {
+                    real s = 0;
+                    for (int c = 0; c < out; c++) s += delta[c] * th[off + r * out + c];
+                    ga[r] = s;
+                }
+            }
+        }
+    }
+    p[n] = sum;
+}
+
+// Adds the C partial rows of each parameter vector (Kahan) and scales by 1/N: out[g*(n+1) + i].
+__kernel void reduce_partials(const int n, const int C, const real invN,
+                              __global const real *partial, __global real *out) {
+    int id = get_global_id(0);
+    int g = id / (n + 1), i = id % (n + 1);
+    real sum = 0, comp = 0;
+    for (int c = 0; c < C; c++) {
+        real yk = partial[((size_t) g * C + c) * (n + 1) + i] - comp;
+        real t = sum + yk;
+        comp = (t - sum) - yk;
+        sum = t;
+    }
+    out[id] = invN * sum;
+}
