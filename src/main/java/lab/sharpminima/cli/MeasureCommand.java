@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import lab.sharpminima.compute.Backend;
+import lab.sharpminima.compute.CpuBackend;
 import lab.sharpminima.engine.LossFunction;
 import lab.sharpminima.engine.Model;
 import lab.sharpminima.linalg.SpectralDensity;
@@ -77,17 +79,15 @@ final class MeasureCommand implements Callable<Integer> {
             description = "p of the random-subspace sharpness (default ${DEFAULT-VALUE}, capped at n).")
     int subspaceDimension;
 
-    @Option(names = "--backend", defaultValue = "cpu", description = "cpu or opencl (default ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", defaultValue = "cpu",
+            description = "Batched work (the eps-sharpness restarts) on: cpu, opencl, opencl:K, auto; -fp32 suffix"
+                    + " for single precision (default ${DEFAULT-VALUE}). Without a working OpenCL device: a note"
+                    + " and the CPU.")
     String backend;
 
     @Override
     public Integer call() {
         Set<String> wanted = parseMeasures();
-        if (!backend.equals("cpu")) {
-            throw new BadInputException(backend.equals("opencl")
-                    ? "--backend opencl: the OpenCL backend is not in this build yet; use --backend cpu"
-                    : "--backend = " + backend + " is not cpu or opencl");
-        }
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new BadInputException("--epsilon = " + epsilon + " must be a positive finite number");
         }
@@ -98,6 +98,12 @@ final class MeasureCommand implements Callable<Integer> {
         requireAtLeastOne("--max-iterations", maxIterations);
         requireAtLeastOne("--subspace-dimension", subspaceDimension);
         Model m = Models.loadWithData(model);
+        try (Backend batched = BackendOption.open(backend, spec.commandLine().getErr())) {
+            return measure(wanted, m, batched);
+        }
+    }
+
+    private Integer measure(Set<String> wanted, Model m, Backend batched) {
         LossFunction f = m.lossFunction();
         double[] theta = m.theta();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -120,7 +126,8 @@ final class MeasureCommand implements Callable<Integer> {
         }
         if (wanted.contains("eps-sharpness")) {
             out.put("epsSharpness", epsSharpnessJson(
-                    new EpsilonSharpness(epsilon, restarts, maxIterations, seed).measure(f, theta)));
+                    new EpsilonSharpness(epsilon, restarts, maxIterations, seed).measure(f, theta,
+                            batched instanceof CpuBackend ? null : batched)));
         }
         if (wanted.contains("keskar-sharpness")) {
             KeskarSharpness.Result k = new KeskarSharpness(epsilon, restarts, maxIterations, seed).measure(f, theta);

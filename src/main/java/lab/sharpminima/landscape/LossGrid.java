@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
+import lab.sharpminima.compute.Backend;
 import lab.sharpminima.engine.LossFunction;
 
 /**
@@ -70,6 +71,40 @@ public final class LossGrid {
             return grid;
         }
         runRows(grid, plane, f, pool);
+        return grid;
+    }
+
+    /** Nodes sent to a {@link Backend} per batch: a block of whole rows, about this many points. */
+    static final int BATCH_POINTS = 4096;
+
+    /**
+     * L on the grid through a batched {@link Backend}: blocks of whole rows are packed into parameter
+     * vectors and evaluated in one call each (on an OpenCL device, one work-group per node). The node
+     * coordinates, and so the points, are exactly those of {@link #compute(Plane, LossFunction, Window, int)}.
+     */
+    public static LossGrid compute(Plane plane, LossFunction loss, Window window, int steps, Backend backend) {
+        if (plane.dimension() != loss.dimension()) {
+            throw new IllegalArgumentException("the plane has dimension " + plane.dimension() + ", the model has "
+                    + loss.dimension() + " parameters");
+        }
+        checkSteps(steps);
+        double[] values = new double[steps * steps];
+        LossGrid grid = new LossGrid(window, steps, values);
+        int n = plane.dimension();
+        int rowsPerBatch = Math.max(1, BATCH_POINTS / steps);
+        double[] p = new double[n];
+        for (int i0 = 0; i0 < steps; i0 += rowsPerBatch) {
+            int rows = Math.min(rowsPerBatch, steps - i0);
+            double[] thetas = new double[rows * steps * n];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < steps; j++) {
+                    plane.point(grid.a[j], grid.b[i0 + i], p);
+                    System.arraycopy(p, 0, thetas, (i * steps + j) * n, n);
+                }
+            }
+            double[] l = backend.losses(loss.network(), loss.kind(), loss.data(), thetas, rows * steps);
+            System.arraycopy(l, 0, values, i0 * steps, rows * steps);
+        }
         return grid;
     }
 

@@ -53,6 +53,7 @@ public final class EpsilonSharpness implements ScalarMeasure {
     private final double epsilon;
     private final int restarts;
     private final ProjectedAscent ascent;
+    private final int maxIterations;
     private final long seed;
 
     /**
@@ -69,6 +70,7 @@ public final class EpsilonSharpness implements ScalarMeasure {
         }
         this.restarts = restarts;
         this.ascent = new ProjectedAscent(maxIterations);
+        this.maxIterations = maxIterations;
         this.seed = seed;
     }
 
@@ -123,12 +125,21 @@ public final class EpsilonSharpness implements ScalarMeasure {
     }
 
     public Result measure(LossFunction f, double[] theta) {
+        return measure(f, theta, null);
+    }
+
+    /**
+     * The measure with the restarts' ascents advancing together, each round's trial points evaluated in
+     * one batch by {@code backend} ({@link BatchedAscent}); {@code null} runs them one at a time on the CPU.
+     */
+    public Result measure(LossFunction f, double[] theta, lab.sharpminima.compute.Backend backend) {
         double[] grad = new double[theta.length];
         double l0 = f.gradient(theta, grad);
         TopCurvature curvature = TopCurvature.of(f, theta, seed);
         List<ProjectedAscent.Start> starts = starts(theta, grad, curvature.topVector());
         Region.Ball ball = new Region.Ball(theta.clone(), epsilon);
-        ProjectedAscent.Best best = ascent.maximise(AscentObjective.of(f), ball, starts, l0);
+        ProjectedAscent.Best best = backend == null ? ascent.maximise(AscentObjective.of(f), ball, starts, l0)
+                : new BatchedAscent(maxIterations).maximise(f, backend, ball, starts, l0);
         double scale = 1 + l0;
         double[] restartValues = new double[best.restartValues().length];
         for (int r = 0; r < restartValues.length; r++) {

@@ -20,7 +20,7 @@ final class ProjectedAscent {
     static final double RELATIVE_IMPROVEMENT = 1e-8;
     static final double MIN_STEP = 1e-10;
     static final double MAX_STEP = 16;
-    private static final int SMALL_GAINS_TO_STOP = 3;
+    static final int SMALL_GAINS_TO_STOP = 3;
 
     /** A starting point with a name for the report (e.g. "gradient", "random 4"). */
     record Start(String label, double[] point) {

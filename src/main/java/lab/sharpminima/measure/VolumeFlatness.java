@@ -148,4 +148,16 @@ public final class VolumeFlatness implements Measure {
         }
         return out;
     }
+
+    /** {@link #growth(LossFunction, double[], double[], VolumeFlatnessMonteCarlo)} with the points on {@code backend}. */
+    public List<Growth> growth(LossFunction loss, double[] theta, double[] radii, VolumeFlatnessMonteCarlo sampler,
+                               lab.sharpminima.compute.Backend backend) {
+        double level = loss.value(theta) + epsilon;
+        List<Growth> out = new ArrayList<>(radii.length);
+        for (double r : radii) {
+            VolumeFlatnessMonteCarlo.Box box = VolumeFlatnessMonteCarlo.Box.cube(theta, r);
+            out.add(new Growth(r, sampler.estimate(loss, backend, theta, level, box)));
+        }
+        return out;
+    }
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
+import lab.sharpminima.compute.Backend;
+import lab.sharpminima.engine.LossFunction;
 
 /**
  * A Monte-Carlo estimate of the volume of Definition 1's C(L, θ, ε) within a box B containing θ.
@@ -205,6 +207,91 @@ public final class VolumeFlatnessMonteCarlo {
             new SublevelGraph(f, level, box, neighbours, segmentChecks).connect(outcome, this::point);
         }
         return summarise(outcome, star, box.logVolume());
+    }
+
+    /** Points sent to a {@link Backend} per batch. */
+    static final int BATCH_POINTS = 4096;
+
+    /**
+     * The same estimate with the sample points and the star segments' checks evaluated in batches by
+     * {@code backend} (the same points, seeded per index, so the CPU and a device agree up to the
+     * rounding of L at points on the level itself). Every check of a segment is evaluated, where the
+     * one-at-a-time path stops at the first above the level: same outcome, more work, but batched.
+     * The {@code GRAPH} step's segments stay on the CPU through {@code loss}.
+     *
+     * @throws IllegalArgumentException when θ is outside the box or not below the level
+     */
+    public Estimate estimate(LossFunction loss, Backend backend, double[] theta, double level, Box box) {
+        if (theta.length != box.dimension() || !box.contains(theta)) {
+            throw new IllegalArgumentException("theta must lie in the sampled box");
+        }
+        double l0 = loss.value(theta);
+        if (!(l0 < level)) {
+            throw new IllegalArgumentException("L(theta) = " + l0 + " is not below the level " + level
+                    + "; epsilon must be positive");
+        }
+        int n = theta.length;
+        byte[] outcome = new byte[samples];
+        int[] below = new int[samples];
+        int candidates = 0;
+        for (int from = 0; from < samples; from += BATCH_POINTS) {
+            int m = Math.min(BATCH_POINTS, samples - from);
+            double[] thetas = new double[m * n];
+            for (int r = 0; r < m; r++) {
+                System.arraycopy(point(box, from + r), 0, thetas, r * n, n);
+            }
+            double[] l = backend.losses(loss.network(), loss.kind(), loss.data(), thetas, m);
+            for (int r = 0; r < m; r++) {
+                if (l[r] < level) {
+                    below[candidates++] = from + r;
+                }
+            }
+        }
+        checkSegments(loss, backend, theta, level, box, below, candidates, outcome);
+        int star = count(outcome, 2);
+        if (connectivity == Connectivity.GRAPH) {
+            new SublevelGraph(loss::value, level, box, neighbours, segmentChecks).connect(outcome, this::point);
+        }
+        return summarise(outcome, star, box.logVolume());
+    }
+
+    /** outcome[k] = 2 when every check θ + (s/m)(p_k − θ), s = 1 … m − 1, is below the level, else 1. */
+    private void checkSegments(LossFunction loss, Backend backend, double[] theta, double level, Box box,
+                               int[] below, int candidates, byte[] outcome) {
+        int n = theta.length;
+        int checks = segmentChecks - 1;
+        if (checks == 0) {
+            for (int c = 0; c < candidates; c++) {
+                outcome[below[c]] = 2;
+            }
+            return;
+        }
+        int perBatch = Math.max(1, BATCH_POINTS / checks);
+        for (int c0 = 0; c0 < candidates; c0 += perBatch) {
+            int m = Math.min(perBatch, candidates - c0);
+            double[] thetas = new double[m * checks * n];
+            for (int c = 0; c < m; c++) {
+                double[] p = point(box, below[c0 + c]);
+                for (int s = 1; s <= checks; s++) {
+                    double t = (double) s / segmentChecks;
+                    int o = (c * checks + s - 1) * n;
+                    for (int i = 0; i < n; i++) {
+                        thetas[o + i] = theta[i] + t * (p[i] - theta[i]);
+                    }
+                }
+            }
+            double[] l = backend.losses(loss.network(), loss.kind(), loss.data(), thetas, m * checks);
+            for (int c = 0; c < m; c++) {
+                byte o = 2;
+                for (int s = 0; s < checks; s++) {
+                    if (!(l[c * checks + s] < level)) {
+                        o = 1;
+                        break;
+                    }
+                }
+                outcome[below[c0 + c]] = o;
+            }
+        }
     }
 
     /** Point k of the box: the same for every run with this seed. */

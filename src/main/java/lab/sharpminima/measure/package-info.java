@@ -6,6 +6,6 @@
  * random-subspace variants (Section 4.3), and the scale-invariant answers of later work (adaptive
  * sharpness, relative flatness, the Fisher-Rao norm, magnitude-aware PAC-Bayes flatness;
  * {@link lab.sharpminima.measure.InvariantMeasures}). May import {@code engine}, {@code linalg},
- * {@code symmetry} and {@code landscape}; no JavaFX.
+ * {@code symmetry}, {@code landscape} and {@code compute} (batched backends); no JavaFX.
  */
 package lab.sharpminima.measure;
