@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * (PyTorch seconds ÷ our seconds: above 1 means we are faster). Compute only: data generation and
  * start-up are outside the timers; each figure is the best of {@code --repeats} after a warm-up.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = GpuBenchCommand.class,
         description = "Benchmark the engine (and PyTorch with --torch) on the workloads of bench/README.md.")
 final class BenchCommand implements Callable<Integer> {
 

@@ -262,4 +262,21 @@ class CliTest {
         assertThat(k.get("value").asDouble()).isEqualTo(100 * (f.value(box) - l0) / (1 + l0));
         assertThat(k.get("value").asDouble()).isGreaterThanOrEqualTo(100 * e.get("value").asDouble());
     }
+
+    @Test
+    void measureOnOpenClAgreesWithTheCpuOrFallsBackWithOneNote() throws IOException {
+        Path p = randomModel("backend.json", Activation.TANH, true, LossKind.CROSS_ENTROPY);
+        String[] args = {"measure", "--model", p.toString(), "--measures", "eps-sharpness", "--restarts", "6",
+            "--max-iterations", "20", "--backend"};
+        Run cpu = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("cpu"))
+                .toArray(String[]::new));
+        Run cl = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("opencl"))
+                .toArray(String[]::new));
+        assertThat(cpu.code()).isZero();
+        assertThat(cl.code()).isZero();
+        assertThat(cl.err().strip().lines().count()).isLessThanOrEqualTo(1);
+        double a = cpu.json().get("epsSharpness").get("value").asDouble();
+        double b = cl.json().get("epsSharpness").get("value").asDouble();
+        assertThat(b).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-8 * Math.max(1, Math.abs(a))));
+    }
 }
