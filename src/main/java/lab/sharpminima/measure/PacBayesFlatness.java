@@ -130,7 +130,15 @@ public final class PacBayesFlatness implements ScalarMeasure {
     }
 
     public Result measure(LossFunction loss, double[] theta) {
-        Search s = new Search(loss, theta);
+        return measure(loss, theta, null);
+    }
+
+    /**
+     * The measure with each σ's M noise samples evaluated in one batch by {@code backend} (summed in
+     * the same order, so the CPU backend gives the one-at-a-time answer); {@code null}: one at a time.
+     */
+    public Result measure(LossFunction loss, double[] theta, lab.sharpminima.compute.Backend backend) {
+        Search s = new Search(loss, theta, backend);
         double lo;
         double hi;
         double start = 1e-3;
@@ -178,10 +186,12 @@ public final class PacBayesFlatness implements ScalarMeasure {
         private final double[][] noise;
         private final double base;
         private final double[] point;
+        private final lab.sharpminima.compute.Backend backend;
         int evaluations;
 
-        Search(LossFunction loss, double[] theta) {
+        Search(LossFunction loss, double[] theta, lab.sharpminima.compute.Backend backend) {
             this.loss = loss;
+            this.backend = backend;
             this.theta = theta;
             this.point = new double[theta.length];
             this.noise = new double[samples][theta.length];
@@ -198,6 +208,9 @@ public final class PacBayesFlatness implements ScalarMeasure {
 
         /** (1/M) Σ_m L(θ + σ u_m) − L(θ). */
         double increase(double sigma) {
+            if (backend != null) {
+                return batchedIncrease(sigma);
+            }
             double sum = 0;
             for (double[] z : noise) {
                 for (int i = 0; i < point.length; i++) {
@@ -206,6 +219,23 @@ public final class PacBayesFlatness implements ScalarMeasure {
                 sum += loss.value(point);
                 evaluations++;
             }
+            return sum / samples - base;
+        }
+
+        private double batchedIncrease(double sigma) {
+            int n = theta.length;
+            double[] points = new double[samples * n];
+            for (int m = 0; m < samples; m++) {
+                for (int i = 0; i < n; i++) {
+                    points[m * n + i] = theta[i] + sigma * noise[m][i];
+                }
+            }
+            double[] l = backend.losses(loss.network(), loss.kind(), loss.data(), points, samples);
+            double sum = 0;
+            for (double v : l) {
+                sum += v;
+            }
+            evaluations += samples;
             return sum / samples - base;
         }
     }

@@ -116,4 +116,19 @@ class BatchedWorkTest {
             assertThat(Agreement.check(ref.restartValues(), r.restartValues(), 1e-8, "restart values")).isNull();
         }
     }
+
+    @Test
+    void pacBayesNoiseSamplesInOneBatchMatch() {
+        LossFunction f = loss(9);
+        double[] theta = theta(10);
+        lab.sharpminima.measure.PacBayesFlatness pb = lab.sharpminima.measure.PacBayesFlatness.isotropic(0.1, 24, 4);
+        lab.sharpminima.measure.PacBayesFlatness.Result ref = pb.measure(f, theta);
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            assertThat(pb.measure(f, theta, cpu)).isEqualTo(ref);
+        }
+        try (OpenClBackend b = device()) {
+            assertThat(pb.measure(f, theta, b).sigma()).isCloseTo(ref.sigma(),
+                    org.assertj.core.data.Offset.offset(1e-8 * ref.sigma()));
+        }
+    }
 }
