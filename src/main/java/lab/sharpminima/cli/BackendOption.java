@@ -27,4 +27,11 @@ final class BackendOption {
         }
         return s.backend();
     }
+
+    /** Prints the note of a device that handed calls to the CPU during the command, if any. */
+    static void reportFallback(Backend b, PrintWriter err) {
+        if (b instanceof lab.sharpminima.gpu.DeviceWithFallback d && d.fallbackNote() != null) {
+            err.println(d.fallbackNote());
+        }
+    }
 }

@@ -99,7 +99,9 @@ final class MeasureCommand implements Callable<Integer> {
         requireAtLeastOne("--subspace-dimension", subspaceDimension);
         Model m = Models.loadWithData(model);
         try (Backend batched = BackendOption.open(backend, spec.commandLine().getErr())) {
-            return measure(wanted, m, batched);
+            Integer code = measure(wanted, m, batched);
+            BackendOption.reportFallback(batched, spec.commandLine().getErr());
+            return code;
         }
     }
 

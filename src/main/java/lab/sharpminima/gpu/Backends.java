@@ -16,7 +16,8 @@ import lab.sharpminima.compute.Precision;
  * (the same as {@code opencl}, issue 6: a GPU, then a CPU OpenCL device, then Java). A suffix
  * {@code -fp32} (e.g. {@code opencl-fp32}) asks for single precision. A device is used only after its
  * smoke check agrees with the CPU; a missing driver, a failed build or a failed check gives the CPU
- * backend and a one-line note saying why.
+ * backend and a one-line note saying why. A device that fails later, on a network the smoke check did
+ * not cover, hands that call to the CPU ({@link DeviceWithFallback}).
  */
 public final class Backends {
 
@@ -82,7 +83,7 @@ public final class Backends {
                 OpenClBackend b = new OpenClBackend(d, p);
                 String fail = SmokeCheck.run(b);
                 if (fail == null) {
-                    return new Selection(b, null);
+                    return new Selection(new DeviceWithFallback(b), null);
                 }
                 b.close();
                 why = d.name() + " failed its smoke check: " + fail;
