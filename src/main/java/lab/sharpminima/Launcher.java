@@ -13,7 +13,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].endsWith(".json")) {
+        if (args.length == 0 || args[0].endsWith(".json") || args[0].equals("--no-session")) {
             if (!displayAvailable()) {
                 System.err.println("error: no display to open the window on (DISPLAY is not set); "
                         + "run a command instead, e.g. 'java -jar sharp-minima-lab.jar --help'");

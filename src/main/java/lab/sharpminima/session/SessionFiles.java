@@ -26,13 +26,15 @@ public final class SessionFiles {
     private SessionFiles() {
     }
 
-    /** Reads and validates a session file. */
+    /** Reads and validates a session file (messages name the field, not the file: callers add it). */
     public static Session read(Path file) throws SessionFormatException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SessionFormatException("session: the file does not exist", e);
         } catch (IOException e) {
-            throw new SessionFormatException(file + ": cannot be read (" + e.getClass().getSimpleName()
+            throw new SessionFormatException("session: the file cannot be read (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
         return parse(text);
