@@ -4,8 +4,7 @@ import lab.sharpminima.cli.Cli;
 
 /**
  * The jar's entry point. With no arguments (or a model or session file, or {@code --no-session}) it
- * opens the desktop app; with a
- * command it runs the headless command line. It is separate from the JavaFX {@code Application}
+ * opens the desktop app; with a command it runs the headless command line. It is separate from the JavaFX {@code Application}
  * class because such a class cannot be a main class on a plain class path.
  */
 public final class Launcher {
