@@ -3,8 +3,8 @@ package lab.sharpminima;
 import lab.sharpminima.cli.Cli;
 
 /**
- * The jar's entry point. With no arguments (or a model file) it opens the desktop app; with a
- * command it runs the headless command line. It is separate from the JavaFX {@code Application}
+ * The jar's entry point. With no arguments (or a model or session file, or {@code --no-session}) it
+ * opens the desktop app; with a command it runs the headless command line. It is separate from the JavaFX {@code Application}
  * class because such a class cannot be a main class on a plain class path.
  */
 public final class Launcher {
@@ -13,7 +13,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].endsWith(".json")) {
+        if (args.length == 0 || args[0].endsWith(".json") || args[0].equals("--no-session")) {
             if (!displayAvailable()) {
                 System.err.println("error: no display to open the window on (DISPLAY is not set); "
                         + "run a command instead, e.g. 'java -jar sharp-minima-lab.jar --help'");

@@ -17,7 +17,8 @@ class ArchitectureTest {
     private static final String[] LOWER = {
         "lab.sharpminima.engine..", "lab.sharpminima.linalg..", "lab.sharpminima.symmetry..",
         "lab.sharpminima.measure..", "lab.sharpminima.landscape..", "lab.sharpminima.compute..",
-        "lab.sharpminima.figure..", "lab.sharpminima.cli..", "lab.sharpminima.gpu.."
+        "lab.sharpminima.figure..", "lab.sharpminima.cli..", "lab.sharpminima.gpu..", "lab.sharpminima.session..",
+        "lab.sharpminima.experiment.."
     };
 
     @Test

@@ -63,6 +63,10 @@ public final class MainView {
     private final MenuItem open = new MenuItem("Open model…");
     private final MenuItem quit = new MenuItem("Quit");
     private final MenuItem export = new MenuItem("Export view…");
+    private final MenuItem saveSession = new MenuItem("Save session…");
+    private final MenuItem openSession = new MenuItem("Open session…");
+    private final lab.sharpminima.session.LastSessionStore sessionStore;
+    private SessionController sessions;
     /** The figure behind each tab that File → Export view… can write. */
     private final java.util.Map<Tab, ExportableFigure> exportable = new java.util.HashMap<>();
     private final MenuItem about = new MenuItem("About Sharp Minima Lab");
@@ -70,9 +74,16 @@ public final class MainView {
     private final Label status = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
 
+    /** A window whose sessions are remembered in memory only (tests). */
     public MainView(MainViewModel vm, Stage stage) {
+        this(vm, stage, lab.sharpminima.session.LastSessionStore.inMemory());
+    }
+
+    /** A window that remembers the last session in {@code sessionStore}. */
+    public MainView(MainViewModel vm, Stage stage, lab.sharpminima.session.LastSessionStore sessionStore) {
         this.vm = vm;
         this.stage = stage;
+        this.sessionStore = sessionStore;
         build();
         wire();
     }
@@ -86,7 +97,11 @@ public final class MainView {
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         export.setId("menu-export");
-        Menu file = new Menu("File", null, open, export, new SeparatorMenuItem(), quit);
+        openSession.setId("menu-open-session");
+        saveSession.setId("menu-save-session");
+        saveSession.setAccelerator(KeyCombination.keyCombination("Shift+Shortcut+S"));
+        Menu file = new Menu("File", null, open, export, new SeparatorMenuItem(), openSession, saveSession,
+                new SeparatorMenuItem(), quit);
         Menu help = new Menu("Help", null, about);
         MenuBar menus = new MenuBar(file, help);
         menus.setId("menu-bar");
@@ -107,6 +122,8 @@ public final class MainView {
                 figure5Model);
         TransformState transform = new TransformState(vm);
         startingTransform(transform);
+        sessions = new SessionController(vm, transform, new SessionController.Views(figure1Model, figure2Model,
+                figure3Model, figure4Model, figure5Model), this::selectedTab, this::selectTab, sessionStore);
         addTab("Spectrum", "spectrum", new SpectrumView(new SpectrumViewModel(vm.executor(), transform)).root());
         addTab("Measures", "measures",
                 new MeasuresView(new MeasuresViewModel(vm.executor(), transform), transform).root());
@@ -140,6 +157,17 @@ public final class MainView {
         tab.setClosable(false);
         tabs.getTabs().add(tab);
         return tab;
+    }
+
+    /** The selected tab's name (its id without "tab-"). */
+    private String selectedTab() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t == null || t.getId() == null ? "model" : t.getId().substring("tab-".length());
+    }
+
+    /** Sessions: File → Save session…, Open session…, and reopening the last one on start. */
+    public SessionController sessions() {
+        return sessions;
     }
 
     private void selectTab(String name) {
@@ -193,6 +221,13 @@ public final class MainView {
         quit.setOnAction(e -> Platform.exit());
         about.setOnAction(e -> showAbout());
         export.setOnAction(e -> exportView());
+        saveSession.setOnAction(e -> chooseSession(true));
+        openSession.setOnAction(e -> chooseSession(false));
+        sessions.errorProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                notifyError("Session", message);
+            }
+        });
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !exportable.containsKey(tabs.getSelectionModel().getSelectedItem()),
                 tabs.getSelectionModel().selectedItemProperty()));
@@ -201,7 +236,7 @@ public final class MainView {
         vm.errorProperty().addListener((obs, old, message) -> {
             status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), message != null);
             if (message != null) {
-                notifyError(message);
+                notifyError("Cannot open the model", message);
             }
         });
         root.setOnDragOver(e -> {
@@ -233,6 +268,28 @@ public final class MainView {
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
             vm.openModel(chosen.toPath());
+        }
+    }
+
+    /** File → Save session… / Open session…: a session file (*.session.json or any .json). */
+    private void chooseSession(boolean save) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(save ? "Save session" : "Open session");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.session.json"),
+                new FileChooser.ExtensionFilter("JSON files (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path current = sessions.fileProperty().get();
+        if (current != null && current.toAbsolutePath().getParent() != null
+                && Files.isDirectory(current.toAbsolutePath().getParent())) {
+            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+        }
+        chooser.setInitialFileName(current != null ? current.getFileName().toString() : "lecture.session.json");
+        File chosen = save ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
+        if (chosen != null && save) {
+            sessions.save(chosen.toPath());
+        } else if (chosen != null) {
+            sessions.open(chosen.toPath());
         }
     }
 
@@ -269,12 +326,12 @@ public final class MainView {
      * A ControlsFX popup beside the status bar's message. Skipped while the window is not showing, and
      * a popup that cannot be shown (headless test toolkits) is not an error: the status bar has it.
      */
-    private void notifyError(String message) {
+    private void notifyError(String title, String message) {
         if (!stage.isShowing()) {
             return;
         }
         try {
-            Notifications.create().owner(stage).title("Cannot open the model").text(message)
+            Notifications.create().owner(stage).title(title).text(message)
                     .hideAfter(Duration.seconds(8)).showError();
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "notification popup not shown", e);

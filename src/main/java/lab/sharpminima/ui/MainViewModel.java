@@ -69,6 +69,45 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * Makes an already-read model the loaded one, as if opened from {@code source} (a session's
+     * embedded model; {@code source} may be {@code null}); its summary is computed in the background,
+     * then {@code then} runs on this thread, unless a newer command came first.
+     */
+    public void openModel(Path source, Model m, Runnable then) {
+        long gen = ++generation;
+        String name = source == null ? "the session's model" : displayName(source);
+        error.set(null);
+        busy.set(true);
+        status.set("Opening " + name + "…");
+        executor.execute(() -> new Loaded(source, m, ModelSummary.of(name, m)), loaded -> {
+            if (gen == generation) {
+                accept(gen, loaded);
+                then.run();
+            }
+        }, failure -> {
+            if (gen == generation) {
+                fail(openingError(name, failure));
+            }
+        });
+    }
+
+    /** Unloads the model (a session saved without one): the window is as at start. */
+    public void closeModel() {
+        ++generation;
+        error.set(null);
+        busy.set(false);
+        modelPath.set(null);
+        model.set(null);
+        summary.set(null);
+        spectrum.set(null);
+    }
+
+    /** Shows a message of another command (saving or opening a session) in the status line. */
+    public void report(String message) {
+        status.set(message);
+    }
+
     private static Loaded load(Path file) throws ModelFormatException {
         Model m = ModelFiles.read(file);
         return new Loaded(file, m, ModelSummary.of(displayName(file), m));

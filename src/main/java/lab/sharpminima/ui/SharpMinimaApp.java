@@ -9,19 +9,28 @@ import javafx.stage.Stage;
 
 /**
  * The desktop application: one main window. An optional first parameter is a model file to open at
- * start ({@code sharp-minima-lab models/toy.json}), which also makes screenshots scriptable.
+ * start ({@code sharp-minima-lab models/toy.json}), or a session file ({@code *.session.json}), which
+ * also makes screenshots scriptable. Without one, the last session (remembered in the user's
+ * preferences) is reopened in the background; {@code --no-session} or {@code -Dsml.session=none} skips
+ * that, and {@code -Dsml.session=FILE} opens that session instead.
  */
 public class SharpMinimaApp extends Application {
 
     public static final String TITLE = "Sharp Minima Lab";
 
+    /** The system property that picks the session to start with: {@code none}, or a session file. */
+    public static final String SESSION_PROPERTY = "sml.session";
+    /** The command-line flag that starts fresh, without reopening the last session. */
+    public static final String NO_SESSION_FLAG = "--no-session";
+
     private BackgroundExecutor executor;
+    private MainView view;
 
     @Override
     public void start(Stage stage) {
         executor = new FxBackgroundExecutor();
         MainViewModel vm = new MainViewModel(executor);
-        MainView view = new MainView(vm, stage);
+        view = new MainView(vm, stage, lab.sharpminima.session.LastSessionStore.preferences());
         Scene scene = new Scene(view.root(), 1180, 760);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(TITLE);
@@ -29,11 +38,34 @@ public class SharpMinimaApp extends Application {
         stage.setMinHeight(420);
         stage.setScene(scene);
         stage.show();
-        modelArgument(getParameters().getRaw()).ifPresent(vm::openModel);
+        List<String> raw = getParameters().getRaw();
+        Optional<Path> argument = modelArgument(raw);
+        if (argument.isPresent() && argument.get().toString().endsWith(".session.json")) {
+            view.sessions().open(argument.get());
+        } else if (argument.isPresent()) {
+            vm.openModel(argument.get());
+        } else {
+            startingSession(raw, System.getProperty(SESSION_PROPERTY));
+        }
+    }
+
+    /** No file given: reopen the last session unless told not to, or open the one named by the property. */
+    private void startingSession(List<String> raw, String property) {
+        if (raw.contains(NO_SESSION_FLAG) || "none".equals(property)) {
+            return;
+        }
+        if (property != null && !property.isBlank()) {
+            view.sessions().open(Path.of(property));
+        } else {
+            view.sessions().reopenLast();
+        }
     }
 
     @Override
     public void stop() {
+        if (view != null) {
+            view.sessions().rememberCurrent();
+        }
         if (executor != null) {
             executor.shutdown();
         }

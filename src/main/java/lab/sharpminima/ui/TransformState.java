@@ -102,6 +102,38 @@ public final class TransformState {
         }
     }
 
+    /**
+     * Sets every exponent at once (a session being opened), so that no intermediate state is clamped;
+     * the last one is recomputed as −Σ of the others.
+     *
+     * @throws IllegalArgumentException unless there is one exponent per layer, each in [−2, 2], summing
+     *     to 0 within 1e-9 per layer
+     */
+    public void setExponents(double[] exponents) {
+        int depth = depth();
+        if (exponents.length != depth) {
+            throw new IllegalArgumentException(exponents.length + " exponents for a model of " + depth + " layers");
+        }
+        double[] x = exponents.clone();
+        double othersSum = 0;
+        for (int k = 0; k < depth; k++) {
+            if (!(x[k] >= MIN_EXPONENT && x[k] <= MAX_EXPONENT)) {
+                throw new IllegalArgumentException("log10 alpha of layer " + (k + 1) + " = " + x[k]
+                        + " is outside [" + MIN_EXPONENT + ", " + MAX_EXPONENT + "]");
+            }
+            othersSum += k < depth - 1 ? x[k] : 0;
+        }
+        if (depth > 0) {
+            if (Math.abs(othersSum + x[depth - 1]) > 1e-9 * depth) {
+                throw new IllegalArgumentException("the exponents must sum to 0 (the product of the alphas is 1)");
+            }
+            x[depth - 1] = 0.0 - othersSum;
+        }
+        if (!Arrays.equals(x, current.get().exponents)) {
+            current.set(new Transform(current.get().model(), x));
+        }
+    }
+
     /** Back to the identity. */
     public void reset() {
         setModel(current.get().model());
