@@ -51,6 +51,9 @@ public final class GuideBar {
         next.setDefaultButton(false);
         close.setId("guide-close");
         close.getStyleClass().add("guide-close");
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {position, back, next, close}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the caption wraps; these never shrink
+        }
         HBox buttons = new HBox(8, back, next, close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         root.getChildren().addAll(position, text, buttons);

@@ -40,7 +40,7 @@ public final class Figure1View {
     private final OverlayChartPane chartPane = new OverlayChartPane("figure1-chart", "Computing the loss curve…");
     private final Label hover = new Label(" ");
     private final Slider theta;
-    private final Slider epsilon = new Slider(0, Figure1ViewModel.MAX_EPSILON, 0.5);
+    private final Slider epsilon = new Slider(Figure1ViewModel.MIN_EPSILON, Figure1ViewModel.MAX_EPSILON, 0.5);
     private final Label thetaText = new Label();
     private final Label epsilonText = new Label();
     private final Button reset = new Button("Reset to the paper's figure");

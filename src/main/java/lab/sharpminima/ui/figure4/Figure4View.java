@@ -44,7 +44,7 @@ public final class Figure4View {
     private final Spinner<Double> theta1 = spinner(Figure4ViewModel.MIN_THETA1, Figure4ViewModel.MAX_THETA1,
             "figure4-theta1");
     private final Spinner<Double> theta2 = spinner(-0.5, 3.5, "figure4-theta2");
-    private final Slider epsilon = new Slider(0, Figure4ViewModel.MAX_EPSILON, 0.5);
+    private final Slider epsilon = new Slider(Figure4ViewModel.MIN_EPSILON, Figure4ViewModel.MAX_EPSILON, 0.5);
     private final Label epsilonText = new Label();
     private final Button reset = new Button("Reset to the paper's figure");
     private final Label error = new Label();
