@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The guided path through the paper's argument (Dinh et al. 2017, Sections 2–5), as plain data: one
  * step per view, in the order Figure 1 (the definitions of Section 2) → Theorem 2 (Figure 3, Section
- * 4.1) → Theorems 3–5 (Figure 2's α slider, then the Spectrum of a real network, Section 4.2) →
+ * 4.1) → Theorems 3–5 (Figure 2's α slider at α = 2.5, which keeps T_α(1, 1) in view, then the Spectrum of a real network, Section 4.2) →
  * Figure 4 (Section 4.3) → Figure 5 (Section 5.1). The app walks it with a caption bar; the captions
  * are in our own words.
  */
@@ -45,10 +45,11 @@ public final class GuidedPath {
                             + "same flat region, so its volume is infinite at every minimum (Theorem 2).",
                     Double.NaN),
             new Step("figure2", "Theorems 3 and 4: the same function, any curvature",
-                    "Here α = 10 moves the point along its curve θ₁θ₂ = const: the loss and every output stay the "
-                            + "same. But the Hessian becomes D_α ∇²L D_α (Theorem 3), and its largest eigenvalue "
-                            + "grows as α grows: any minimum can be made as sharp as we like (Theorem 4).",
-                    1.0),
+                    "Here α = 2.5 slides the point along its curve θ₁θ₂ = const: the loss and every output stay "
+                            + "the same. But the Hessian becomes D_α ∇²L D_α (Theorem 3): its largest eigenvalue more "
+                            + "than triples, and grows without bound with α, so any minimum can be made as sharp as "
+                            + "we like (Theorem 4).",
+                    Math.log10(2.5)),
             new Step("spectrum", "Theorem 5: many large eigenvalues at once",
                     "In a deeper network, one α per layer with ∏α_k = 1 leaves the function unchanged, while "
                             + "D_α ∇²L D_α can have many eigenvalues as large as we like, not just one (Theorem 5). "

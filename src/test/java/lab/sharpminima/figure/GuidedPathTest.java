@@ -26,10 +26,15 @@ class GuidedPathTest {
     }
 
     @Test
-    void onlyFigure2SetsAnAlphaAndItIsTenInsideTheSliderRange() {
+    void onlyFigure2SetsAnAlphaAndItKeepsThePointInTheWindow() {
         List<GuidedPath.Step> withAlpha = GuidedPath.steps().stream().filter(GuidedPath.Step::setsAlpha).toList();
         assertThat(withAlpha).extracting(GuidedPath.Step::tab).containsExactly("figure2");
-        assertThat(Math.pow(10, withAlpha.get(0).log10Alpha())).isEqualTo(10.0);
+        double alpha = Math.pow(10, withAlpha.get(0).log10Alpha());
+        assertThat(alpha).isCloseTo(2.5, org.assertj.core.data.Offset.offset(1e-12));
+        // T_α of the preset's θ = (1, 1) is (α, 1/α): inside the landscape's window (0.01, 3]².
+        var w = Presets.landscape().window();
+        assertThat(alpha).isBetween(w.a0(), w.a1());
+        assertThat(1 / alpha).isBetween(w.b0(), w.b1());
     }
 
     @Test
