@@ -56,6 +56,10 @@ public final class MainView {
     public static final String ALPHA_PROPERTY = "sml.figure2.alpha";
     /** The system property giving the Spectrum and Measures tabs' starting log₁₀ α₁. */
     public static final String TRANSFORM_PROPERTY = "sml.transform.alpha";
+    /** {@code -Dsml.presentation=true} starts in presentation mode (scripted screenshots). */
+    public static final String PRESENTATION_PROPERTY = "sml.presentation";
+    /** {@code -Dsml.guide.step=3} starts the guided tour at step 3, 1-based (scripted screenshots). */
+    public static final String GUIDE_STEP_PROPERTY = "sml.guide.step";
 
     private final MainViewModel vm;
     private final Stage stage;
@@ -73,6 +77,12 @@ public final class MainView {
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
+    /** Presentation mode (F5) and the guided tour: issue 4, "Teaching". */
+    private final PresentationMode presentation;
+    private final GuidedTour tour = new GuidedTour();
+    /** Per tab name: how a guided step applies the view's preset, and sets its α slider (log₁₀ α). */
+    private final java.util.Map<String, Runnable> presets = new java.util.HashMap<>();
+    private final java.util.Map<String, java.util.function.DoubleConsumer> alphaSliders = new java.util.HashMap<>();
 
     /** A window whose sessions are remembered in memory only (tests). */
     public MainView(MainViewModel vm, Stage stage) {
@@ -84,6 +94,7 @@ public final class MainView {
         this.vm = vm;
         this.stage = stage;
         this.sessionStore = sessionStore;
+        this.presentation = new PresentationMode(root, stage);
         build();
         wire();
     }
@@ -103,28 +114,46 @@ public final class MainView {
         Menu file = new Menu("File", null, open, export, new SeparatorMenuItem(), openSession, saveSession,
                 new SeparatorMenuItem(), quit);
         Menu help = new Menu("Help", null, about);
-        MenuBar menus = new MenuBar(file, help);
+        MenuBar menus = new MenuBar(file);
         menus.setId("menu-bar");
 
         SummaryView summary = new SummaryView(vm.summaryProperty(), vm.spectrumProperty());
         addTab("Model", "model", summary.root());
         Figure1ViewModel figure1Model = new Figure1ViewModel(vm.executor());
-        exportable.put(addTab("Figure 1 · flatness", "figure1", new Figure1View(figure1Model).root()), figure1Model);
+        Figure1View figure1View = new Figure1View(figure1Model);
+        presentation.follow(figure1View.chartThemeProperty());
+        exportable.put(addTab("Figure 1 · flatness", "figure1", figure1View.root()), figure1Model);
+        presets.put("figure1", figure1Model::reset);
         Figure2ViewModel figure2Model = new Figure2ViewModel(vm.executor());
-        exportable.put(addTab("Figure 2 · symmetry", "figure2", new Figure2View(figure2Model).root()), figure2Model);
+        Figure2View figure2View = new Figure2View(figure2Model);
+        presentation.follow(figure2View.chartThemeProperty());
+        exportable.put(addTab("Figure 2 · symmetry", "figure2", figure2View.root()), figure2Model);
+        presets.put("figure2", figure2Model::reset);
+        alphaSliders.put("figure2", figure2Model::setAlphaExponent);
         startingAlpha(figure2Model);
         Figure3ViewModel figure3Model = new Figure3ViewModel(vm.executor());
-        exportable.put(addTab("Figure 3 · volumes", "figure3", new Figure3View(figure3Model).root()), figure3Model);
+        Figure3View figure3View = new Figure3View(figure3Model);
+        presentation.follow(figure3View.chartThemeProperty());
+        exportable.put(addTab("Figure 3 · volumes", "figure3", figure3View.root()), figure3Model);
+        presets.put("figure3", figure3Model::reset);
+        alphaSliders.put("figure3", figure3Model::setAlphaExponent);
         Figure4ViewModel figure4Model = new Figure4ViewModel(vm.executor());
-        exportable.put(addTab("Figure 4 · ε-balls", "figure4", new Figure4View(figure4Model).root()), figure4Model);
+        Figure4View figure4View = new Figure4View(figure4Model);
+        presentation.follow(figure4View.chartThemeProperty());
+        exportable.put(addTab("Figure 4 · ε-balls", "figure4", figure4View.root()), figure4Model);
+        presets.put("figure4", figure4Model::reset);
         Figure5ViewModel figure5Model = new Figure5ViewModel(vm.executor());
-        exportable.put(addTab("Figure 5 · reparametrization", "figure5", new Figure5View(figure5Model).root()),
-                figure5Model);
+        Figure5View figure5View = new Figure5View(figure5Model);
+        presentation.follow(figure5View.chartThemeProperty());
+        exportable.put(addTab("Figure 5 · reparametrization", "figure5", figure5View.root()), figure5Model);
+        presets.put("figure5", figure5Model::reset);
         TransformState transform = new TransformState(vm);
         startingTransform(transform);
         sessions = new SessionController(vm, transform, new SessionController.Views(figure1Model, figure2Model,
                 figure3Model, figure4Model, figure5Model), this::selectedTab, this::selectTab, sessionStore);
-        addTab("Spectrum", "spectrum", new SpectrumView(new SpectrumViewModel(vm.executor(), transform)).root());
+        SpectrumView spectrumView = new SpectrumView(new SpectrumViewModel(vm.executor(), transform));
+        presentation.follow(spectrumView.chartThemeProperty());
+        addTab("Spectrum", "spectrum", spectrumView.root());
         addTab("Measures", "measures",
                 new MeasuresView(new MeasuresViewModel(vm.executor(), transform), transform).root());
         tabs.setId("views");
@@ -140,9 +169,10 @@ public final class MainView {
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
 
+        menus.getMenus().addAll(viewMenu(), guideMenu(), help);
         root.setTop(menus);
         root.setCenter(tabs);
-        root.setBottom(bar);
+        root.setBottom(new javafx.scene.layout.VBox(new GuideBar(tour).root(), bar));
         root.getStyleClass().add("main-window");
     }
 
@@ -168,6 +198,120 @@ public final class MainView {
     /** Sessions: File → Save session…, Open session…, and reopening the last one on start. */
     public SessionController sessions() {
         return sessions;
+    }
+
+    /**
+     * View: presentation mode (F5, a check mark; Esc leaves it) and one item per tab, Ctrl+1 … Ctrl+9
+     * in tab order.
+     */
+    private Menu viewMenu() {
+        javafx.scene.control.CheckMenuItem present = new javafx.scene.control.CheckMenuItem("Presentation mode");
+        present.setId("menu-presentation");
+        present.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5));
+        present.selectedProperty().bindBidirectional(presentation.onProperty());
+        Menu view = new Menu("View", null, present, new SeparatorMenuItem());
+        for (int k = 0; k < Math.min(9, tabs.getTabs().size()); k++) {
+            Tab tab = tabs.getTabs().get(k);
+            MenuItem go = new MenuItem(tab.getText());
+            go.setId("menu-go-" + tab.getId());
+            go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (k + 1)));
+            go.setOnAction(e -> tabs.getSelectionModel().select(tab));
+            view.getItems().add(go);
+        }
+        return view;
+    }
+
+    /** Guide: the guided path through the paper's argument ({@link lab.sharpminima.figure.GuidedPath}). */
+    private Menu guideMenu() {
+        MenuItem start = new MenuItem("Start guided tour");
+        start.setId("menu-guide-start");
+        start.setAccelerator(KeyCombination.keyCombination("Shortcut+G"));
+        start.setOnAction(e -> tour.start());
+        // No accelerators: arrows and Page Up/Down must still reach a focused slider (see wireTeaching).
+        MenuItem next = new MenuItem("Next step  (→ or Page Down)");
+        next.setId("menu-guide-next");
+        next.setOnAction(e -> tour.next());
+        MenuItem previous = new MenuItem("Previous step  (← or Page Up)");
+        previous.setId("menu-guide-previous");
+        previous.setOnAction(e -> tour.previous());
+        MenuItem end = new MenuItem("End tour");
+        end.setId("menu-guide-end");
+        end.setOnAction(e -> tour.stop());
+        next.disableProperty().bind(tour.activeProperty().not());
+        previous.disableProperty().bind(tour.indexProperty().lessThanOrEqualTo(0));
+        end.disableProperty().bind(tour.activeProperty().not());
+        return new Menu("Guide", null, start, next, previous, new SeparatorMenuItem(), end);
+    }
+
+    /**
+     * Keys: Page Up/Down on a focused slider move it a page ({@link SliderKeys}); otherwise, while the
+     * tour runs, → and Page Down go to the next step and ← and Page Up back. Esc leaves presentation
+     * mode, or else ends the tour. Handlers, not accelerators, so a focused control keeps its keys.
+     */
+    private void wireTeaching() {
+        SliderKeys.install(root);
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case RIGHT, PAGE_DOWN -> {
+                    if (tour.isActive()) {
+                        tour.next();
+                        e.consume();
+                    }
+                }
+                case LEFT, PAGE_UP -> {
+                    if (tour.isActive()) {
+                        tour.previous();
+                        e.consume();
+                    }
+                }
+                case ESCAPE -> {
+                    if (presentation.isOn()) {
+                        presentation.onProperty().set(false);
+                        e.consume();
+                    } else if (tour.isActive()) {
+                        tour.stop();
+                        e.consume();
+                    }
+                }
+                default -> { }
+            }
+        });
+        tour.currentProperty().addListener((obs, old, step) -> {
+            if (step != null) {
+                showStep(step);
+            }
+        });
+    }
+
+    /** Selects the step's tab, applies that view's preset, then sets its α slider if the step says so. */
+    private void showStep(lab.sharpminima.figure.GuidedPath.Step step) {
+        selectTab(step.tab());
+        presets.getOrDefault(step.tab(), () -> { }).run();
+        if (step.setsAlpha() && alphaSliders.containsKey(step.tab())) {
+            alphaSliders.get(step.tab()).accept(step.log10Alpha());
+        }
+    }
+
+    /** {@value #PRESENTATION_PROPERTY} and {@value #GUIDE_STEP_PROPERTY}; a step out of range is ignored. */
+    private void startingTeaching() {
+        presentation.onProperty().set(Boolean.getBoolean(PRESENTATION_PROPERTY));
+        Integer step = Integer.getInteger(GUIDE_STEP_PROPERTY);
+        if (step != null && step >= 1 && step <= tour.steps().size()) {
+            tour.start();
+            for (int k = 1; k < step; k++) {
+                tour.next();
+            }
+        }
+    }
+
+    /** Presentation mode, for tests and scripted screenshots. */
+    PresentationMode presentation() {
+        return presentation;
+    }
+
+    /** The guided tour, for tests and scripted screenshots. */
+    GuidedTour tour() {
+        return tour;
     }
 
     private void selectTab(String name) {
@@ -217,6 +361,8 @@ public final class MainView {
     }
 
     private void wire() {
+        wireTeaching();
+        startingTeaching();
         open.setOnAction(e -> chooseModel());
         quit.setOnAction(e -> Platform.exit());
         about.setOnAction(e -> showAbout());

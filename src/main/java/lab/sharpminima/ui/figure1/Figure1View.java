@@ -28,6 +28,10 @@ import lab.sharpminima.ui.summary.Numbers;
  */
 public final class Figure1View {
 
+    /** The chart theme: {@link ChartTheme#standard()}, or {@link ChartTheme#presentation()} in presentation mode (F5). */
+    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.standard());
+
     /** How close (pixels) a press must be to the point to start dragging it. */
     private static final double GRAB_RADIUS = 14;
 
@@ -36,7 +40,7 @@ public final class Figure1View {
     private final OverlayChartPane chartPane = new OverlayChartPane("figure1-chart", "Computing the loss curve…");
     private final Label hover = new Label(" ");
     private final Slider theta;
-    private final Slider epsilon = new Slider(0, Figure1ViewModel.MAX_EPSILON, 0.5);
+    private final Slider epsilon = new Slider(Figure1ViewModel.MIN_EPSILON, Figure1ViewModel.MAX_EPSILON, 0.5);
     private final Label thetaText = new Label();
     private final Label epsilonText = new Label();
     private final Button reset = new Button("Reset to the paper's figure");
@@ -101,6 +105,11 @@ public final class Figure1View {
         return scroll;
     }
 
+    /** The theme the charts are drawn with; setting it rebuilds them from the data already computed. */
+    public javafx.beans.property.ObjectProperty<ChartTheme> chartThemeProperty() {
+        return chartTheme;
+    }
+
     private static void slider(Slider s, String id, double major, double step) {
         s.setId(id);
         s.setMajorTickUnit(major);
@@ -111,6 +120,7 @@ public final class Figure1View {
     }
 
     private void wire() {
+        chartTheme.addListener((obs, old, t) -> showCurve(vm.curveProperty().get()));
         theta.setValue(vm.thetaProperty().get());
         epsilon.setValue(vm.epsilonProperty().get());
         theta.valueProperty().addListener((obs, old, v) -> vm.setTheta(v.doubleValue()));
@@ -136,8 +146,8 @@ public final class Figure1View {
         if (c == null) {
             return;
         }
-        overlayChart = new Figure1Chart(c, ChartTheme.standard());
-        Figure1Chart chart = new Figure1Chart(c, ChartTheme.standard());
+        overlayChart = new Figure1Chart(c, chartTheme.get());
+        Figure1Chart chart = new Figure1Chart(c, chartTheme.get());
         chartPane.setChart(chart.chart(), overlayChart::overlayAnnotations);
         redraw();
     }

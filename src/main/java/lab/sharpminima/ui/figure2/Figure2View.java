@@ -48,6 +48,10 @@ import org.jfree.data.Range;
  */
 public final class Figure2View {
 
+    /** The chart theme: {@link ChartTheme#standard()}, or {@link ChartTheme#presentation()} in presentation mode (F5). */
+    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.standard());
+
     /** How close (pixels) a press must be to the point to start dragging it. */
     private static final double GRAB_RADIUS = 14;
 
@@ -92,6 +96,11 @@ public final class Figure2View {
 
     public Parent root() {
         return root;
+    }
+
+    /** The theme the charts are drawn with; setting it rebuilds them from the data already computed. */
+    public javafx.beans.property.ObjectProperty<ChartTheme> chartThemeProperty() {
+        return chartTheme;
     }
 
     private static Spinner<Double> spinner(double min, double max, double step, String id) {
@@ -190,7 +199,7 @@ public final class Figure2View {
         alpha.setMinorTickCount(3);
         alpha.setShowTickMarks(true);
         alpha.setShowTickLabels(true);
-        alpha.setBlockIncrement(0.05);
+        alpha.setBlockIncrement(0.1); // a tenth of a decade per arrow key
         alpha.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double x) {
@@ -253,6 +262,7 @@ public final class Figure2View {
     }
 
     private void wire() {
+        chartTheme.addListener((obs, old, t) -> showLandscape(vm.landscapeProperty().get()));
         alpha.setValue(vm.alphaExponentProperty().get());
         alpha.valueProperty().addListener((obs, old, x) -> vm.setAlphaExponent(x.doubleValue()));
         vm.alphaExponentProperty().addListener((obs, old, x) -> alpha.setValue(x.doubleValue()));
@@ -295,8 +305,8 @@ public final class Figure2View {
         if (layer == null) {
             return;
         }
-        chart = new Figure2Chart(layer, ChartTheme.standard());
-        overlayChart = new Figure2Chart(layer, ChartTheme.standard());
+        chart = new Figure2Chart(layer, chartTheme.get());
+        overlayChart = new Figure2Chart(layer, chartTheme.get());
         // The side panel has the readouts; a title that changed with every α would repaint the whole chart.
         chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
         chart.chart().addProgressListener(e -> {

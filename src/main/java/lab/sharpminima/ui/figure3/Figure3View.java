@@ -43,6 +43,10 @@ import org.jfree.fx.FXGraphics2D;
  */
 public final class Figure3View {
 
+    /** The chart theme: {@link ChartTheme#standard()}, or {@link ChartTheme#presentation()} in presentation mode (F5). */
+    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.standard());
+
     private final Figure3ViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ChartViewer viewer = new ChartViewer();
@@ -136,13 +140,18 @@ public final class Figure3View {
         return scroll;
     }
 
+    /** The theme the charts are drawn with; setting it rebuilds them from the data already computed. */
+    public javafx.beans.property.ObjectProperty<ChartTheme> chartThemeProperty() {
+        return chartTheme;
+    }
+
     private void configureSliders() {
         alpha.setId("figure3-alpha");
         alpha.setMajorTickUnit(1);
         alpha.setMinorTickCount(4);
         alpha.setShowTickMarks(true);
         alpha.setShowTickLabels(true);
-        alpha.setBlockIncrement(0.05);
+        alpha.setBlockIncrement(0.1); // a tenth of a decade per arrow key
         alpha.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double x) {
@@ -175,6 +184,7 @@ public final class Figure3View {
     }
 
     private void wire() {
+        chartTheme.addListener((obs, old, t) -> showLandscape(vm.landscapeProperty().get()));
         alpha.setValue(vm.alphaExponentProperty().get());
         radius.setValue(vm.radiusProperty().get());
         count.setValue(vm.countProperty().get());
@@ -209,8 +219,8 @@ public final class Figure3View {
         if (layer == null) {
             return;
         }
-        Figure3Chart chart = new Figure3Chart(layer, ChartTheme.standard());
-        overlayChart = new Figure3Chart(layer, ChartTheme.standard());
+        Figure3Chart chart = new Figure3Chart(layer, chartTheme.get());
+        overlayChart = new Figure3Chart(layer, chartTheme.get());
         // The readouts are in the side panel; a subtitle that changed with every move would repaint the chart.
         chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
         chart.chart().addProgressListener(e -> {

@@ -31,6 +31,10 @@ import lab.sharpminima.ui.summary.Numbers;
  */
 public final class Figure4View {
 
+    /** The chart theme: {@link ChartTheme#standard()}, or {@link ChartTheme#presentation()} in presentation mode (F5). */
+    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.standard());
+
     private static final double GRAB_RADIUS = 14;
 
     private final Figure4ViewModel vm;
@@ -40,7 +44,7 @@ public final class Figure4View {
     private final Spinner<Double> theta1 = spinner(Figure4ViewModel.MIN_THETA1, Figure4ViewModel.MAX_THETA1,
             "figure4-theta1");
     private final Spinner<Double> theta2 = spinner(-0.5, 3.5, "figure4-theta2");
-    private final Slider epsilon = new Slider(0, Figure4ViewModel.MAX_EPSILON, 0.5);
+    private final Slider epsilon = new Slider(Figure4ViewModel.MIN_EPSILON, Figure4ViewModel.MAX_EPSILON, 0.5);
     private final Label epsilonText = new Label();
     private final Button reset = new Button("Reset to the paper's figure");
     private final Label error = new Label();
@@ -136,6 +140,7 @@ public final class Figure4View {
     }
 
     private void wire() {
+        chartTheme.addListener((obs, old, t) -> showLandscape(vm.landscapeProperty().get()));
         follow(theta1, vm.theta1Property().get());
         follow(theta2, vm.theta2Property().get());
         epsilon.setValue(vm.epsilonProperty().get());
@@ -159,6 +164,11 @@ public final class Figure4View {
         vm.start();
     }
 
+    /** The theme the charts are drawn with; setting it rebuilds them from the data already computed. */
+    public javafx.beans.property.ObjectProperty<ChartTheme> chartThemeProperty() {
+        return chartTheme;
+    }
+
     /** Sets a spinner to the ViewModel's value unless it is already there (no feedback loop). */
     private static void follow(Spinner<Double> s, double v) {
         if (s.getValue() == null || s.getValue() != v) {
@@ -170,10 +180,10 @@ public final class Figure4View {
         if (layer == null) {
             return;
         }
-        overlayChart = new Figure4Chart(layer, ChartTheme.standard());
+        overlayChart = new Figure4Chart(layer, chartTheme.get());
         var w = layer.grid().window();
         chartPane.keepAspect((w.a1() - w.a0()) / (w.b1() - w.b0()));
-        chartPane.setChart(new Figure4Chart(layer, ChartTheme.standard()).chart(), overlayChart::overlayAnnotations);
+        chartPane.setChart(new Figure4Chart(layer, chartTheme.get()).chart(), overlayChart::overlayAnnotations);
         redraw();
     }
 

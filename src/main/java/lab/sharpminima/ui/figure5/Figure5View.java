@@ -35,6 +35,10 @@ import org.jfree.chart.plot.XYPlot;
  */
 public final class Figure5View {
 
+    /** The chart theme: {@link ChartTheme#standard()}, or {@link ChartTheme#presentation()} in presentation mode (F5). */
+    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.standard());
+
     /** How close (pixels) a press must be to a red line to drag it. */
     private static final double GRAB_PIXELS = 8;
 
@@ -190,6 +194,7 @@ public final class Figure5View {
     }
 
     private void wire() {
+        chartTheme.addListener((obs, old, t) -> rebuildChart());
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
         reset.setOnAction(e -> vm.reset());
@@ -201,6 +206,18 @@ public final class Figure5View {
         vm.start();
     }
 
+    /** The theme the charts are drawn with; setting it rebuilds them from the data already computed. */
+    public javafx.beans.property.ObjectProperty<ChartTheme> chartThemeProperty() {
+        return chartTheme;
+    }
+
+    /** A new theme: drop the chart and build it again from the newest data, on the next pulse. */
+    private void rebuildChart() {
+        chart = null;
+        toDraw = vm.dataProperty().get();
+        redraw.start();
+    }
+
     /** Once per pulse: the newest panels, as one repaint of the chart. */
     private void drawPending() {
         redraw.stop();
@@ -210,7 +227,7 @@ public final class Figure5View {
             return;
         }
         if (chart == null) {
-            chart = new Figure5Chart(d.panels().get(0), ChartTheme.standard());
+            chart = new Figure5Chart(d.panels().get(0), chartTheme.get());
             chart.chart().setNotify(false);
             chart.showOverlay(d);
             chart.chart().setNotify(true);

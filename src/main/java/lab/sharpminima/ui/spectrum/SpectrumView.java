@@ -29,7 +29,9 @@ public final class SpectrumView {
 
     private final SpectrumViewModel vm;
     private final TransformState state;
-    private final ChartTheme theme = ChartTheme.standard();
+    /** The chart theme: {@link ChartTheme#standard()}, or {@link ChartTheme#presentation()} in presentation mode (F5). */
+    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.standard());
     private final BorderPane root = new BorderPane();
     private final ChartViewer barsBefore = viewer("spectrum-bars-before");
     private final ChartViewer barsAfter = viewer("spectrum-bars-after");
@@ -50,6 +52,11 @@ public final class SpectrumView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The theme the charts are drawn with; setting it redraws them from the result already computed. */
+    public javafx.beans.property.ObjectProperty<ChartTheme> chartThemeProperty() {
+        return chartTheme;
     }
 
     private static ChartViewer viewer(String id) {
@@ -125,6 +132,7 @@ public final class SpectrumView {
         progress.visibleProperty().bind(vm.busyProperty());
         vm.resultProperty().addListener((obs, old, r) -> redraw());
         logScale.selectedProperty().addListener((obs, old, on) -> redrawBars());
+        chartTheme.addListener((obs, old, t) -> redraw());
         redraw();
     }
 
@@ -137,8 +145,8 @@ public final class SpectrumView {
             return;
         }
         redrawBars();
-        densityBefore.setChart(SpectrumCharts.density("Density before: ∇²L(θ)", r.before().density(), theme));
-        densityAfter.setChart(SpectrumCharts.density("Density after: ∇²L(T_α θ)", r.after().density(), theme));
+        densityBefore.setChart(SpectrumCharts.density("Density before: ∇²L(θ)", r.before().density(), chartTheme.get()));
+        densityAfter.setChart(SpectrumCharts.density("Density after: ∇²L(T_α θ)", r.after().density(), chartTheme.get()));
     }
 
     private void redrawBars() {
@@ -147,8 +155,8 @@ public final class SpectrumView {
             return;
         }
         boolean log = logScale.isSelected();
-        barsBefore.setChart(SpectrumCharts.eigenvalues("Before: λ_i of ∇²L(θ)", r.before().eigenvalues(), log, theme));
-        barsAfter.setChart(SpectrumCharts.eigenvalues("After: λ_i of ∇²L(T_α θ)", r.after().eigenvalues(), log, theme));
+        barsBefore.setChart(SpectrumCharts.eigenvalues("Before: λ_i of ∇²L(θ)", r.before().eigenvalues(), log, chartTheme.get()));
+        barsAfter.setChart(SpectrumCharts.eigenvalues("After: λ_i of ∇²L(T_α θ)", r.after().eigenvalues(), log, chartTheme.get()));
     }
 
     private static Label key(String text) {

@@ -82,9 +82,9 @@ class Figure2WindowTest {
         assertThat(Double.parseDouble(text("#figure2-lambda1"))).isCloseTo(predicted, within(1e-5 * predicted));
         assertThat(Double.parseDouble(text("#figure2-trace"))).isCloseTo(predicted, within(1e-5 * predicted));
 
-        // Keyboard: focus the slider and press ← 20 times (block increment 0.05): log10 α = 1 − 1 = 0.
+        // Keyboard: focus the slider and press ← 10 times (block increment 0.1 decade): log10 α = 1 − 1 = 0.
         robot.interact(slider::requestFocus);
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
             robot.type(KeyCode.LEFT);
         }
         settle(1);
