@@ -107,9 +107,11 @@ public final class MainView {
                 figure5Model);
         TransformState transform = new TransformState(vm);
         startingTransform(transform);
-        addTab("Spectrum", "spectrum", new SpectrumView(new SpectrumViewModel(vm.executor(), transform)).root());
-        addTab("Measures", "measures",
-                new MeasuresView(new MeasuresViewModel(vm.executor(), transform), transform).root());
+        SpectrumViewModel spectrumModel = new SpectrumViewModel(vm.executor(), transform);
+        exportable.put(addTab("Spectrum", "spectrum", new SpectrumView(spectrumModel).root()), spectrumModel);
+        MeasuresViewModel measuresModel = new MeasuresViewModel(vm.executor(), transform);
+        exportable.put(addTab("Measures", "measures", new MeasuresView(measuresModel, transform).root()),
+                measuresModel);
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 
@@ -236,7 +238,7 @@ public final class MainView {
         }
     }
 
-    /** File → Export view…: the selected figure, as on screen, to PNG (2×), SVG or PDF. */
+    /** File → Export view…: the selected view, as on screen, to PNG (1×, 2× or 4×), SVG or PDF. */
     private void exportView() {
         ExportableFigure figure = exportable.get(tabs.getSelectionModel().getSelectedItem());
         if (figure == null) {
@@ -244,13 +246,18 @@ public final class MainView {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + figure.figureName());
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image, 2× (*.png)", "*.png"),
+        FileChooser.ExtensionFilter png2 = new FileChooser.ExtensionFilter("PNG image, 2× (*.png)", "*.png");
+        FileChooser.ExtensionFilter png4 = new FileChooser.ExtensionFilter("PNG image, 4× (*.png)", "*.png");
+        FileChooser.ExtensionFilter png1 = new FileChooser.ExtensionFilter("PNG image, 1× (*.png)", "*.png");
+        chooser.getExtensionFilters().addAll(png2, png1, png4,
                 new FileChooser.ExtensionFilter("SVG drawing (*.svg)", "*.svg"),
                 new FileChooser.ExtensionFilter("PDF document (*.pdf)", "*.pdf"));
         chooser.setInitialFileName(figure.figureName() + ".png");
         File chosen = chooser.showSaveDialog(stage);
         if (chosen != null) {
-            vm.exportFigure(figure, chosen.toPath());
+            FileChooser.ExtensionFilter f = chooser.getSelectedExtensionFilter();
+            // The chosen PNG filter is the scale; SVG and PDF ignore it, and no choice means 2×.
+            vm.exportFigure(figure, chosen.toPath(), f == png1 ? 1 : f == png4 ? 4 : 2);
         }
     }
 
