@@ -25,6 +25,7 @@ public final class MeasuresChart implements Drawable {
     static final Color MOVED = ColorMaps.OKABE_ITO.get(1);
     static final Color KEPT = ColorMaps.OKABE_ITO.get(2);
     private static final Color RULE = new Color(0xBBBBBB);
+    private static final Color STRIPE = new Color(0xF2F4F7);
     private static final String[] HEADERS = {"measure", "before (θ)", "after", "declared", "moved?"};
     /** Column starts as fractions of the width. */
     private static final double[] COLUMNS = {0.0, 0.40, 0.57, 0.74, 0.88};
@@ -68,7 +69,13 @@ public final class MeasuresChart implements Drawable {
         g2.setColor(RULE);
         g2.setStroke(theme.stroke(0.5f));
         g2.draw(new Line2D.Double(x0, y, x0 + w, y));
-        for (MeasuresTable.Row r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            MeasuresTable.Row r = rows.get(i);
+            if (i % 2 == 1) {
+                // Faint stripes guide the eye along a row across the wide gaps.
+                g2.setColor(STRIPE);
+                g2.fill(new Rectangle2D.Double(x0, y, w, rowHeight));
+            }
             boolean proof = r.key().equals("testLoss") || r.key().equals("maxOutputChange");
             g2.setFont(proof ? bold : plain);
             String[] cells = {r.name(), number(r.before()), number(r.after()),
@@ -89,12 +96,18 @@ public final class MeasuresChart implements Drawable {
         }
     }
 
-    /** Six significant digits, as the view shows them. */
+    /** Six significant digits without trailing zeros, an exponent below 10⁻³ and from 10⁶ up, as the view shows them. */
     static String number(double v) {
-        if (v == 0) {
-            return "0";
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
         }
         double a = Math.abs(v);
-        return String.format(Locale.ROOT, a < 1e-3 || a >= 1e6 ? "%.5e" : "%.6g", v);
+        String s = String.format(Locale.ROOT, a < 1e-3 || a >= 1e6 ? "%.5e" : "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.indexOf('.') >= 0) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + "e" + Integer.parseInt(s.substring(e + 1).replace("+", ""));
     }
 }
