@@ -56,6 +56,8 @@ public final class MainView {
     public static final String ALPHA_PROPERTY = "sml.figure2.alpha";
     /** The system property giving the Spectrum and Measures tabs' starting log₁₀ α₁. */
     public static final String TRANSFORM_PROPERTY = "sml.transform.alpha";
+    /** The system property starting the Spectrum tab in per-neuron mode: LAYER:UNIT:LOG10C, e.g. 1:2:0.5. */
+    public static final String NEURON_PROPERTY = "sml.spectrum.neuron";
 
     private final MainViewModel vm;
     private final Stage stage;
@@ -109,6 +111,7 @@ public final class MainView {
         startingTransform(transform);
         SpectrumViewModel spectrumModel = new SpectrumViewModel(vm.executor(), transform);
         exportable.put(addTab("Spectrum", "spectrum", new SpectrumView(spectrumModel).root()), spectrumModel);
+        startingNeuron(transform, spectrumModel);
         MeasuresViewModel measuresModel = new MeasuresViewModel(vm.executor(), transform);
         exportable.put(addTab("Measures", "measures", new MeasuresView(measuresModel, transform).root()),
                 measuresModel);
@@ -188,6 +191,33 @@ public final class MainView {
         } catch (NumberFormatException e) {
             LOG.log(Level.WARNING, TRANSFORM_PROPERTY + " is not a number: " + x);
         }
+    }
+
+    /** {@code -Dsml.spectrum.neuron=1:2:0.5}: per-neuron mode on the first model opened (scripted screenshots). */
+    private static void startingNeuron(TransformState transform, SpectrumViewModel spectrum) {
+        String x = System.getProperty(NEURON_PROPERTY);
+        String[] p = x == null ? new String[0] : x.split(":");
+        if (p.length != 3) {
+            return;
+        }
+        transform.currentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends TransformState.Transform> obs,
+                                TransformState.Transform old, TransformState.Transform t) {
+                if (t.model() != null) {
+                    obs.removeListener(this);
+                    Platform.runLater(() -> {
+                        try {
+                            spectrum.setMode(SpectrumViewModel.Mode.NEURON);
+                            spectrum.setNeuron(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+                            spectrum.setNeuronExponent(Double.parseDouble(p[2]));
+                        } catch (NumberFormatException e) {
+                            LOG.log(Level.WARNING, NEURON_PROPERTY + " is not LAYER:UNIT:LOG10C: " + x);
+                        }
+                    });
+                }
+            }
+        });
     }
 
     private void wire() {

@@ -132,7 +132,7 @@ public final class SpectrumView {
                 note("Blue: λ > 0, vermillion: λ < 0. On the log scale |λ| < 10⁻¹² sits at the floor."));
         VBox identity = new VBox(2,
                 key("λ_max(D ∇²L(θ) D), from H at θ"), value("spectrum-predicted", vm.predictedProperty()),
-                key("λ_max(∇²L(θ′)), recomputed at the moved point"), value("spectrum-recomputed", vm.recomputedProperty()),
+                key("λ_max(∇²L(θ′)), recomputed at θ′"), value("spectrum-recomputed", vm.recomputedProperty()),
                 key("difference"), value("spectrum-difference", vm.differenceProperty()));
         identity.getStyleClass().add("facts");
         Node check = card("Section 4.2: ∇²L(θ′) = D ∇²L(θ) D, θ′ = s ⊙ θ, D = diag(1/s)", identity,
