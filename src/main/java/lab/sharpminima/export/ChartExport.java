@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Drawable;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.PDFHints;
@@ -79,11 +80,20 @@ public final class ChartExport {
      * @throws IOException when the file cannot be written (the target is then unchanged)
      */
     public static void write(JFreeChart chart, Path file, int width, int height, int scale) throws IOException {
+        write(chart, chart.getTitle() != null ? chart.getTitle().getText() : null, file, width, height, scale);
+    }
+
+    /**
+     * Writes any drawing (a chart, or a panel of several) like {@link #write(JFreeChart, Path, int, int, int)};
+     * {@code title} (nullable) becomes the PDF's title.
+     */
+    public static void write(Drawable drawing, String title, Path file, int width, int height, int scale)
+            throws IOException {
         Format format = Format.of(file);
         checkSize(width, height, scale);
         switch (format) {
             case PNG -> {
-                BufferedImage img = toImage(chart, width, height, scale);
+                BufferedImage img = toImage(drawing, width, height, scale);
                 AtomicFiles.write(file, out -> {
                     if (!ImageIO.write(img, "png", out)) {
                         throw new IOException("no PNG writer available");
@@ -91,18 +101,18 @@ public final class ChartExport {
                 });
             }
             case SVG -> {
-                byte[] svg = toSvg(chart, width, height).getBytes(StandardCharsets.UTF_8);
+                byte[] svg = toSvg(drawing, width, height).getBytes(StandardCharsets.UTF_8);
                 AtomicFiles.write(file, out -> out.write(svg));
             }
             case PDF -> {
-                byte[] pdf = toPdf(chart, width, height);
+                byte[] pdf = toPdf(drawing, title, width, height);
                 AtomicFiles.write(file, out -> out.write(pdf));
             }
         }
     }
 
     /** The chart drawn at width × height points onto a white (scale·width) × (scale·height) RGB image. */
-    public static BufferedImage toImage(JFreeChart chart, int width, int height, int scale) {
+    public static BufferedImage toImage(Drawable chart, int width, int height, int scale) {
         checkSize(width, height, scale);
         BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = img.createGraphics();
@@ -122,7 +132,7 @@ public final class ChartExport {
     }
 
     /** The chart as a standalone SVG document (UTF-8 text), width × height in user units (px). */
-    public static String toSvg(JFreeChart chart, int width, int height) {
+    public static String toSvg(Drawable chart, int width, int height) {
         checkSize(width, height, 1);
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         // A viewer without DejaVu Sans falls back to a sans-serif face rather than a serif default.
@@ -134,9 +144,14 @@ public final class ChartExport {
 
     /** The chart as a one-page PDF of width × height points, text as outlines. */
     public static byte[] toPdf(JFreeChart chart, int width, int height) {
+        return toPdf(chart, chart.getTitle() != null ? chart.getTitle().getText() : null, width, height);
+    }
+
+    /** Any drawing as a one-page PDF of width × height points, text as outlines; title nullable. */
+    public static byte[] toPdf(Drawable chart, String title, int width, int height) {
         checkSize(width, height, 1);
         PDFDocument doc = new PDFDocument();
-        doc.setTitle(chart.getTitle() != null ? chart.getTitle().getText() : "Sharp Minima Lab figure");
+        doc.setTitle(title != null ? title : "Sharp Minima Lab figure");
         doc.setAuthor("Sharp Minima Lab");
         Page page = doc.createPage(new Rectangle(width, height));
         PDFGraphics2D g2 = page.getGraphics2D();

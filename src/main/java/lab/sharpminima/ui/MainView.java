@@ -60,6 +60,8 @@ public final class MainView {
     public static final String PRESENTATION_PROPERTY = "sml.presentation";
     /** {@code -Dsml.guide.step=3} starts the guided tour at step 3, 1-based (scripted screenshots). */
     public static final String GUIDE_STEP_PROPERTY = "sml.guide.step";
+    /** The system property starting the Spectrum tab in per-neuron mode: LAYER:UNIT:LOG10C, e.g. 1:2:0.5. */
+    public static final String NEURON_PROPERTY = "sml.spectrum.neuron";
 
     private final MainViewModel vm;
     private final Stage stage;
@@ -151,11 +153,14 @@ public final class MainView {
         startingTransform(transform);
         sessions = new SessionController(vm, transform, new SessionController.Views(figure1Model, figure2Model,
                 figure3Model, figure4Model, figure5Model), this::selectedTab, this::selectTab, sessionStore);
-        SpectrumView spectrumView = new SpectrumView(new SpectrumViewModel(vm.executor(), transform));
+        SpectrumViewModel spectrumModel = new SpectrumViewModel(vm.executor(), transform);
+        SpectrumView spectrumView = new SpectrumView(spectrumModel);
         presentation.follow(spectrumView.chartThemeProperty());
-        addTab("Spectrum", "spectrum", spectrumView.root());
-        addTab("Measures", "measures",
-                new MeasuresView(new MeasuresViewModel(vm.executor(), transform), transform).root());
+        exportable.put(addTab("Spectrum", "spectrum", spectrumView.root()), spectrumModel);
+        startingNeuron(transform, spectrumModel);
+        MeasuresViewModel measuresModel = new MeasuresViewModel(vm.executor(), transform);
+        exportable.put(addTab("Measures", "measures", new MeasuresView(measuresModel, transform).root()),
+                measuresModel);
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 
@@ -360,6 +365,33 @@ public final class MainView {
         }
     }
 
+    /** {@code -Dsml.spectrum.neuron=1:2:0.5}: per-neuron mode on the first model opened (scripted screenshots). */
+    private static void startingNeuron(TransformState transform, SpectrumViewModel spectrum) {
+        String x = System.getProperty(NEURON_PROPERTY);
+        String[] p = x == null ? new String[0] : x.split(":");
+        if (p.length != 3) {
+            return;
+        }
+        transform.currentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends TransformState.Transform> obs,
+                                TransformState.Transform old, TransformState.Transform t) {
+                if (t.model() != null) {
+                    obs.removeListener(this);
+                    Platform.runLater(() -> {
+                        try {
+                            spectrum.setMode(SpectrumViewModel.Mode.NEURON);
+                            spectrum.setNeuron(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+                            spectrum.setNeuronExponent(Double.parseDouble(p[2]));
+                        } catch (NumberFormatException e) {
+                            LOG.log(Level.WARNING, NEURON_PROPERTY + " is not LAYER:UNIT:LOG10C: " + x);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
     private void wire() {
         wireTeaching();
         startingTeaching();
@@ -439,7 +471,7 @@ public final class MainView {
         }
     }
 
-    /** File → Export view…: the selected figure, as on screen, to PNG (2×), SVG or PDF. */
+    /** File → Export view…: the selected view, as on screen, to PNG (1×, 2× or 4×), SVG or PDF. */
     private void exportView() {
         ExportableFigure figure = exportable.get(tabs.getSelectionModel().getSelectedItem());
         if (figure == null) {
@@ -447,13 +479,18 @@ public final class MainView {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + figure.figureName());
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image, 2× (*.png)", "*.png"),
+        FileChooser.ExtensionFilter png2 = new FileChooser.ExtensionFilter("PNG image, 2× (*.png)", "*.png");
+        FileChooser.ExtensionFilter png4 = new FileChooser.ExtensionFilter("PNG image, 4× (*.png)", "*.png");
+        FileChooser.ExtensionFilter png1 = new FileChooser.ExtensionFilter("PNG image, 1× (*.png)", "*.png");
+        chooser.getExtensionFilters().addAll(png2, png1, png4,
                 new FileChooser.ExtensionFilter("SVG drawing (*.svg)", "*.svg"),
                 new FileChooser.ExtensionFilter("PDF document (*.pdf)", "*.pdf"));
         chooser.setInitialFileName(figure.figureName() + ".png");
         File chosen = chooser.showSaveDialog(stage);
         if (chosen != null) {
-            vm.exportFigure(figure, chosen.toPath());
+            FileChooser.ExtensionFilter f = chooser.getSelectedExtensionFilter();
+            // The chosen PNG filter is the scale; SVG and PDF ignore it, and no choice means 2×.
+            vm.exportFigure(figure, chosen.toPath(), f == png1 ? 1 : f == png4 ? 4 : 2);
         }
     }
 

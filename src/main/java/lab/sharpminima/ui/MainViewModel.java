@@ -179,14 +179,18 @@ public final class MainViewModel {
      * where it went, or why not (the file is written atomically: nothing half-written is left).
      */
     public void exportFigure(ExportableFigure figure, Path out) {
+        exportFigure(figure, out, 2);
+    }
+
+    /** {@link #exportFigure(ExportableFigure, Path)} with a PNG scale (1, 2 or 4; SVG and PDF ignore it). */
+    public void exportFigure(ExportableFigure figure, Path out, int pngScale) {
         String name = displayName(out);
-        java.util.Map<String, Double> settings = figure.exportSettings();
+        ExportableFigure.Writer writer = figure.exportWriter();
         busy.set(true);
         status.set("Exporting " + figure.figureName() + " to " + name + "…");
         executor.execute(() -> {
-            int scale = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? 2 : 1;
-            lab.sharpminima.export.figures.FigureRenderer.write(figure.figureName(), settings, out,
-                    EXPORT_WIDTH, EXPORT_HEIGHT, scale, false);
+            int scale = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? pngScale : 1;
+            writer.write(out, EXPORT_WIDTH, EXPORT_HEIGHT, scale);
             return out;
         }, written -> finish("Exported " + figure.figureName() + " to " + written + "."),
                 failure -> fail("Export failed: " + describe(failure)));

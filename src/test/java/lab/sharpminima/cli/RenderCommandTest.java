@@ -54,7 +54,7 @@ class RenderCommandTest {
     @Test
     void badFigureNameIsExitTwoAndWritesNothing() throws IOException {
         assertBadInput(CliTest.run("render", "--figure", "fig9", "--out", dir.resolve("x.png").toString()),
-                "unknown figure 'fig9'; use one of [fig1, fig2, fig3, fig4, fig5]");
+                "unknown figure 'fig9'; use one of [fig1, fig2, fig3, fig4, fig5, spectrum, measures]");
         assertThat(files()).isZero();
     }
 

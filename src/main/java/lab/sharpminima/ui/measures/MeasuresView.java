@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import lab.sharpminima.figure.MeasuresTable;
 import lab.sharpminima.measure.Invariance;
 import lab.sharpminima.ui.AlphaSliders;
 import lab.sharpminima.ui.TransformState;
@@ -30,7 +31,7 @@ public final class MeasuresView {
 
     private final MeasuresViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final TableView<MeasuresViewModel.Row> table = new TableView<>();
+    private final TableView<MeasuresTable.Row> table = new TableView<>();
     private final Label message = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
     private final AlphaSliders sliders;
@@ -56,7 +57,7 @@ public final class MeasuresView {
         table.getColumns().add(text("Declared under T_α", 150, r -> declared(r.declared())));
         table.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
             @Override
-            protected void updateItem(MeasuresViewModel.Row r, boolean empty) {
+            protected void updateItem(MeasuresTable.Row r, boolean empty) {
                 super.updateItem(r, empty);
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("moved"), !empty && r != null && r.moved());
             }
@@ -109,17 +110,17 @@ public final class MeasuresView {
         };
     }
 
-    private static TableColumn<MeasuresViewModel.Row, String> text(String title, double width,
-            java.util.function.Function<MeasuresViewModel.Row, String> f) {
-        TableColumn<MeasuresViewModel.Row, String> c = new TableColumn<>(title);
+    private static TableColumn<MeasuresTable.Row, String> text(String title, double width,
+            java.util.function.Function<MeasuresTable.Row, String> f) {
+        TableColumn<MeasuresTable.Row, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         return c;
     }
 
-    private static TableColumn<MeasuresViewModel.Row, Double> number(String title,
-            java.util.function.ToDoubleFunction<MeasuresViewModel.Row> f) {
-        TableColumn<MeasuresViewModel.Row, Double> c = new TableColumn<>(title);
+    private static TableColumn<MeasuresTable.Row, Double> number(String title,
+            java.util.function.ToDoubleFunction<MeasuresTable.Row> f) {
+        TableColumn<MeasuresTable.Row, Double> c = new TableColumn<>(title);
         c.setPrefWidth(130);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsDouble(d.getValue())));
         c.setCellFactory(col -> new TableCell<>() {

@@ -13,16 +13,27 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.export.figures.SpectrumChart;
+import lab.sharpminima.figure.SpectrumFigure;
 import lab.sharpminima.ui.AlphaSliders;
 import lab.sharpminima.ui.TransformState;
+import lab.sharpminima.ui.summary.Numbers;
+import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.ToggleSwitch;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The nodes of the Spectrum view: the eigenvalue bars and the SLQ density of ∇²L before (at θ) and
- * after (at T_α θ) side by side, one log₁₀ α_k slider per layer (the last one follows, disabled, so
- * that ∏ α_k = 1), a log |λ| switch and the identity's readouts. {@link #build()} makes nodes,
+ * after (at T_α θ or at the per-neuron θ′) side by side, a mode switch (layers | one neuron), one
+ * log₁₀ α_k slider per layer (the last one follows, disabled, so that ∏ α_k = 1) or a layer and unit
+ * picker with a log₁₀ c slider, a log |λ| switch and the identity's readouts. The charts come from
+ * {@link SpectrumChart}, which also draws the exported figure. {@link #build()} makes nodes,
  * {@link #wire()} connects them to the {@link SpectrumViewModel}.
  */
 public final class SpectrumView {
@@ -41,6 +52,16 @@ public final class SpectrumView {
     private final ToggleSwitch logScale = new ToggleSwitch("log₁₀ |λ|");
     private final AlphaSliders sliders;
     private final ProgressIndicator progress = new ProgressIndicator();
+    private final ToggleButton layersMode = new ToggleButton("Layers: T_α");
+    private final ToggleButton neuronMode = new ToggleButton("One neuron");
+    private final Spinner<Integer> layer = new Spinner<>();
+    private final Spinner<Integer> unit = new Spinner<>();
+    private final Slider neuronExponent = new Slider(SpectrumViewModel.MIN_NEURON_EXPONENT,
+            SpectrumViewModel.MAX_NEURON_EXPONENT, 0);
+    private final Label neuronText = new Label();
+    private Node alphaCard;
+    private Node neuronCard;
+    private boolean following;
 
     public SpectrumView(SpectrumViewModel vm) {
         this.vm = vm;
@@ -104,21 +125,27 @@ public final class SpectrumView {
     }
 
     private Node sideColumn() {
-        Node alpha = card("Transformation T_α, ∏ α_k = 1", sliders.node(),
-                note("θ_k ↦ α_k θ_k (biases by ∏_{j≤k} α_j). The last layer's α follows the others: "
-                        + "α_K = 1/∏_{k<K} α_k. Arrow keys move the focused slider."));
+        layersMode.setId("spectrum-mode-layers");
+        neuronMode.setId("spectrum-mode-neuron");
+        SegmentedButton modes = new SegmentedButton(layersMode, neuronMode);
+        modes.setToggleGroup(new ToggleGroup());
+        Node mode = card("Transformation", modes,
+                note("T_α scales whole layers; one neuron rescales a hidden unit: its incoming weights and bias "
+                        + "by c, its outgoing weights by 1/c (the same function for ReLU units)."));
+        alphaCard = alphaCard();
+        neuronCard = neuronCard();
         logScale.setId("spectrum-log");
         Node scale = card("Eigenvalue bars", logScale,
                 note("Blue: λ > 0, vermillion: λ < 0. On the log scale |λ| < 10⁻¹² sits at the floor."));
         VBox identity = new VBox(2,
-                key("λ_max(D_α ∇²L(θ) D_α), from H at θ"), value("spectrum-predicted", vm.predictedProperty()),
-                key("λ_max(∇²L(T_α θ)), recomputed"), value("spectrum-recomputed", vm.recomputedProperty()),
+                key("λ_max(D ∇²L(θ) D), from H at θ"), value("spectrum-predicted", vm.predictedProperty()),
+                key("λ_max(∇²L(θ′)), recomputed at θ′"), value("spectrum-recomputed", vm.recomputedProperty()),
                 key("difference"), value("spectrum-difference", vm.differenceProperty()));
         identity.getStyleClass().add("facts");
-        Node check = card("Section 4.2: ∇²L(T_α θ) = D_α ∇²L(θ) D_α", identity,
-                note("The first from the Hessian at θ, scaled by D_α = diag(1/s); the second from the Hessian "
+        Node check = card("Section 4.2: ∇²L(θ′) = D ∇²L(θ) D, θ′ = s ⊙ θ, D = diag(1/s)", identity,
+                note("The first from the Hessian at θ, scaled by D; the second from the Hessian "
                         + "recomputed at the moved point. The function is the same; the curvature is not."));
-        VBox side = new VBox(12, alpha, scale, check);
+        VBox side = new VBox(12, mode, alphaCard, neuronCard, scale, check);
         side.getStyleClass().add("spectrum-side");
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
@@ -127,36 +154,122 @@ public final class SpectrumView {
         return scroll;
     }
 
+    private Node alphaCard() {
+        return card("Transformation T_α, ∏ α_k = 1", sliders.node(),
+                note("θ_k ↦ α_k θ_k (biases by ∏_{j≤k} α_j). The last layer's α follows the others: "
+                        + "α_K = 1/∏_{k<K} α_k. Arrow keys move the focused slider."));
+    }
+
+    /** Layer and unit spinners (arrow keys step them) and the log₁₀ c slider (arrow keys move it by 0.1). */
+    private Node neuronCard() {
+        layer.setId("spectrum-neuron-layer");
+        unit.setId("spectrum-neuron-unit");
+        layer.setEditable(true);
+        unit.setEditable(true);
+        layer.setPrefWidth(80);
+        unit.setPrefWidth(80);
+        neuronExponent.setId("spectrum-neuron-c");
+        neuronExponent.setMajorTickUnit(1);
+        neuronExponent.setMinorTickCount(3);
+        neuronExponent.setShowTickMarks(true);
+        neuronExponent.setBlockIncrement(0.1);
+        neuronText.setId("spectrum-neuron-c-text");
+        neuronText.getStyleClass().add("value");
+        HBox pick = new HBox(8, key("layer"), layer, key("unit"), unit);
+        pick.setAlignment(Pos.CENTER_LEFT);
+        return card("One neuron: c on unit j of layer k", pick, new VBox(2, new HBox(8, key("c"), neuronText),
+                neuronExponent), note("Hidden layers 1 … K−1, units from 1. The slider sets log₁₀ c in [−2, 2]."));
+    }
+
     private void wire() {
         message.textProperty().bind(vm.messageProperty());
         progress.visibleProperty().bind(vm.busyProperty());
         vm.resultProperty().addListener((obs, old, r) -> redraw());
-        logScale.selectedProperty().addListener((obs, old, on) -> redrawBars());
+        logScale.selectedProperty().bindBidirectional(vm.logScaleProperty());
+        vm.logScaleProperty().addListener((obs, old, on) -> redrawBars());
+        wireNeuron();
         chartTheme.addListener((obs, old, t) -> redraw());
         redraw();
     }
 
+    private void wireNeuron() {
+        layersMode.setOnAction(e -> vm.setMode(SpectrumViewModel.Mode.LAYERS));
+        neuronMode.setOnAction(e -> vm.setMode(SpectrumViewModel.Mode.NEURON));
+        vm.modeProperty().addListener((obs, old, m) -> followMode());
+        layer.valueProperty().addListener((obs, old, v) -> {
+            if (!following && v != null) {
+                vm.setNeuron(v, vm.neuronUnitProperty().get());
+            }
+        });
+        unit.valueProperty().addListener((obs, old, v) -> {
+            if (!following && v != null) {
+                vm.setNeuron(vm.neuronLayerProperty().get(), v);
+            }
+        });
+        neuronExponent.valueProperty().addListener((obs, old, v) -> {
+            if (!following) {
+                vm.setNeuronExponent(v.doubleValue());
+            }
+        });
+        vm.neuronLayerProperty().addListener((obs, old, v) -> followNeuron());
+        vm.neuronUnitProperty().addListener((obs, old, v) -> followNeuron());
+        vm.neuronExponentProperty().addListener((obs, old, v) -> followNeuron());
+        state.currentProperty().addListener((obs, old, t) -> followNeuron());
+        followMode();
+        followNeuron();
+    }
+
+    /** Shows the controls of the mode, and keeps a toggle selected (a SegmentedButton can be emptied). */
+    private void followMode() {
+        boolean neuron = vm.modeProperty().get() == SpectrumViewModel.Mode.NEURON;
+        layersMode.setSelected(!neuron);
+        neuronMode.setSelected(neuron);
+        alphaCard.setVisible(!neuron);
+        alphaCard.setManaged(!neuron);
+        neuronCard.setVisible(neuron);
+        neuronCard.setManaged(neuron);
+    }
+
+    /** Moves the spinners' ranges and values and the slider to the ViewModel's. */
+    private void followNeuron() {
+        following = true;
+        try {
+            int hidden = Math.max(1, vm.hiddenLayers());
+            int l = vm.neuronLayerProperty().get();
+            layer.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, hidden, l));
+            unit.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                    Math.max(1, vm.unitsOf(l)), vm.neuronUnitProperty().get()));
+            double e = vm.neuronExponentProperty().get();
+            neuronExponent.setValue(e);
+            neuronText.setText("= " + Numbers.format(Math.pow(10, e)) + " · log₁₀ c = " + Numbers.format(e));
+        } finally {
+            following = false;
+        }
+    }
+
     private void redraw() {
-        SpectrumViewModel.Result r = vm.resultProperty().get();
+        SpectrumFigure.Data r = vm.resultProperty().get();
         for (ChartViewer v : new ChartViewer[] {barsBefore, barsAfter, densityBefore, densityAfter}) {
             v.setVisible(r != null);
         }
         if (r == null) {
             return;
         }
-        redrawBars();
-        densityBefore.setChart(SpectrumCharts.density("Density before: ∇²L(θ)", r.before().density(), chartTheme.get()));
-        densityAfter.setChart(SpectrumCharts.density("Density after: ∇²L(T_α θ)", r.after().density(), chartTheme.get()));
+        SpectrumChart.Charts c = SpectrumChart.charts(r, vm.logScaleProperty().get(), chartTheme.get());
+        barsBefore.setChart(c.barsBefore());
+        barsAfter.setChart(c.barsAfter());
+        densityBefore.setChart(c.densityBefore());
+        densityAfter.setChart(c.densityAfter());
     }
 
     private void redrawBars() {
-        SpectrumViewModel.Result r = vm.resultProperty().get();
+        SpectrumFigure.Data r = vm.resultProperty().get();
         if (r == null) {
             return;
         }
-        boolean log = logScale.isSelected();
-        barsBefore.setChart(SpectrumCharts.eigenvalues("Before: λ_i of ∇²L(θ)", r.before().eigenvalues(), log, chartTheme.get()));
-        barsAfter.setChart(SpectrumCharts.eigenvalues("After: λ_i of ∇²L(T_α θ)", r.after().eigenvalues(), log, chartTheme.get()));
+        SpectrumChart.Charts c = SpectrumChart.charts(r, vm.logScaleProperty().get(), chartTheme.get());
+        barsBefore.setChart(c.barsBefore());
+        barsAfter.setChart(c.barsAfter());
     }
 
     private static Label key(String text) {

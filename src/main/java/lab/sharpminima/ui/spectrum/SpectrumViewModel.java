@@ -1,85 +1,146 @@
 package lab.sharpminima.ui.spectrum;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import lab.sharpminima.engine.LossFunction;
+import javafx.beans.property.SimpleBooleanProperty;
 import lab.sharpminima.engine.Model;
-import lab.sharpminima.linalg.SpectralDensity;
-import lab.sharpminima.linalg.SymmetricEigen;
+import lab.sharpminima.engine.Network;
+import lab.sharpminima.export.figures.ModelFigureRenderer;
+import lab.sharpminima.figure.SpectrumFigure;
 import lab.sharpminima.measure.HessianSpectrum;
 import lab.sharpminima.symmetry.AlphaScale;
+import lab.sharpminima.symmetry.NeuronScale;
 import lab.sharpminima.ui.BackgroundExecutor;
+import lab.sharpminima.ui.ExportableFigure;
 import lab.sharpminima.ui.TransformState;
 import lab.sharpminima.ui.summary.Numbers;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * State of the Spectrum view: the eigenvalues and the SLQ spectral density of ∇²L at θ (before) and
- * at T_α θ (after), and the identity of Section 4.2, ∇²L(T_α θ) = D_α ∇²L(θ) D_α, checked on the top
- * eigenvalue: λ_max(D_α H D_α) from the Hessian H at θ next to λ_max of the Hessian recomputed at T_α θ.
+ * at θ′ = s ⊙ θ (after), and the identity ∇²L(s ⊙ θ) = D ∇²L(θ) D, D = diag(1/s) (Section 4.2 of
+ * Dinh et al. 2017), checked on the top eigenvalue. Two modes: {@link Mode#LAYERS}, the T_α of the
+ * shared {@link TransformState} (Definition 5, ∏ α_k = 1), and {@link Mode#NEURON}, the rescaling of
+ * one hidden unit by c = 10^e (its incoming weights and bias × c, outgoing weights × 1/c).
  *
  * <p>Only dense Hessians (n ≤ {@link HessianSpectrum#DEFAULT_DENSE_THRESHOLD}) are decomposed; above,
- * {@link #messageProperty()} says so. H at θ is computed once per model; an α change recomputes only
- * the "after" side. Requests are coalesced: while one computation runs, further α changes only
- * remember the latest, which starts when it ends. Every result carries its generation and a stale one
- * is dropped. Holds no {@code Node}; confined to the FX thread.
+ * {@link #messageProperty()} says so. H at θ is computed once per model; a change of the map
+ * recomputes only the "after" side. Requests are coalesced: while one computation runs, further
+ * changes only remember the latest, which starts when it ends. Every result carries its generation and
+ * a stale one is dropped. Holds no {@code Node}; confined to the FX thread.
  */
-public final class SpectrumViewModel {
+public final class SpectrumViewModel implements ExportableFigure {
 
-    /** SLQ settings: runs (PyHessian's n_v), Lanczos steps per run, grid points, seed. */
-    static final int DENSITY_RUNS = 4;
-    static final int DENSITY_STEPS = 80;
-    static final int DENSITY_BINS = 400;
-    static final long SEED = 1;
+    /** Which map the "after" side shows. */
+    public enum Mode { LAYERS, NEURON }
 
-    /** Eigenvalues (descending) and the density curve at one point. */
-    public record Side(double[] eigenvalues, SpectralDensity.Curve density) {
-        public Side {
-            eigenvalues = eigenvalues.clone();
-        }
+    /** Range of e = log₁₀ c in neuron mode, as for the layer-wise α. */
+    public static final double MIN_NEURON_EXPONENT = TransformState.MIN_EXPONENT;
+    public static final double MAX_NEURON_EXPONENT = TransformState.MAX_EXPONENT;
 
-        @Override
-        public double[] eigenvalues() {
-            return eigenvalues.clone();
-        }
-    }
-
-    /** What one computation produces: both sides and the identity's two numbers. */
-    public record Result(Side before, Side after, double predictedTop, double recomputedTop) {
-    }
-
-    /** H at θ for the cached model, decomposed. */
-    private record Base(Model model, DMatrixRMaj hessian, Side side) {
+    /** What to compute: the model, the scaling s and its names. */
+    private record Request(Model model, ModelFigureRenderer.Transform transform) {
     }
 
     private final BackgroundExecutor executor;
     private final TransformState state;
-    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<SpectrumFigure.Data> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message",
             "Open a model (File → Open model…) to see its Hessian spectrum.");
     private final ReadOnlyStringWrapper predicted = new ReadOnlyStringWrapper(this, "predicted", "—");
     private final ReadOnlyStringWrapper recomputed = new ReadOnlyStringWrapper(this, "recomputed", "—");
     private final ReadOnlyStringWrapper difference = new ReadOnlyStringWrapper(this, "difference", "—");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.LAYERS);
+    private final ReadOnlyIntegerWrapper neuronLayer = new ReadOnlyIntegerWrapper(this, "neuronLayer", 1);
+    private final ReadOnlyIntegerWrapper neuronUnit = new ReadOnlyIntegerWrapper(this, "neuronUnit", 1);
+    private final ReadOnlyObjectWrapper<Double> neuronExponent =
+            new ReadOnlyObjectWrapper<>(this, "neuronExponent", 0.0);
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
     private long generation;
     private boolean running;
-    private TransformState.Transform pending;
-    private Base base;
+    private Request pending;
+    private SpectrumFigure.Base base;
 
     public SpectrumViewModel(BackgroundExecutor executor, TransformState state) {
         this.executor = executor;
         this.state = state;
-        state.currentProperty().addListener((obs, old, t) -> request(t));
-        request(state.currentProperty().get());
+        state.currentProperty().addListener((obs, old, t) -> {
+            if (old == null || old.model() != t.model()) {
+                neuronLayer.set(1);
+                neuronUnit.set(1);
+                neuronExponent.set(0.0);
+            }
+            request();
+        });
+        request();
     }
 
-    private void request(TransformState.Transform t) {
+    // ---- neuron mode ----
+
+    /** Switches between T_α and the per-neuron rescaling. */
+    public void setMode(Mode m) {
+        if (m != mode.get()) {
+            mode.set(m);
+            request();
+        }
+    }
+
+    /**
+     * Picks hidden unit {@code unit} of layer {@code layer} (both counted from 1; layer 1 … K−1),
+     * clamped to the model's ranges; the exponent is kept.
+     */
+    public void setNeuron(int layer, int unit) {
+        int hidden = hiddenLayers();
+        int l = Math.max(1, Math.min(Math.max(1, hidden), layer));
+        int units = hidden == 0 ? 1 : state.currentProperty().get().model().network().layer(l - 1).out();
+        int u = Math.max(1, Math.min(units, unit));
+        if (l != neuronLayer.get() || u != neuronUnit.get()) {
+            neuronLayer.set(l);
+            neuronUnit.set(u);
+            if (mode.get() == Mode.NEURON) {
+                request();
+            }
+        }
+    }
+
+    /** e = log₁₀ c of the picked unit's factor, clamped to [−2, 2]. */
+    public void setNeuronExponent(double e) {
+        double x = Math.max(MIN_NEURON_EXPONENT, Math.min(MAX_NEURON_EXPONENT, e));
+        if (x != neuronExponent.get()) {
+            neuronExponent.set(x);
+            if (mode.get() == Mode.NEURON) {
+                request();
+            }
+        }
+    }
+
+    /** K − 1, the number of hidden layers (0 without a model). */
+    public int hiddenLayers() {
+        return Math.max(0, state.depth() - 1);
+    }
+
+    /** The width of hidden layer {@code layer} (from 1), 0 without a model. */
+    public int unitsOf(int layer) {
+        Model m = state.currentProperty().get().model();
+        return m == null || layer < 1 || layer > hiddenLayers() ? 0 : m.network().layer(layer - 1).out();
+    }
+
+    // ---- computing ----
+
+    private void request() {
         generation++;
-        Model m = t.model();
+        Model m = state.currentProperty().get().model();
         if (m == null || m.data() == null) {
             clear(m == null ? "Open a model (File → Open model…) to see its Hessian spectrum."
                     : "The model has no data: the Hessian of L needs the training set.");
@@ -91,10 +152,40 @@ public final class SpectrumViewModel {
                     + ", the dense spectrum is not computed here; use the CLI (sml measure --measures hessian,density).");
             return;
         }
-        pending = t;
+        if (mode.get() == Mode.NEURON && hiddenLayers() == 0) {
+            clear("The model has no hidden layer: there is no neuron to rescale.");
+            return;
+        }
+        ModelFigureRenderer.Transform t;
+        try {
+            t = transform(m);
+        } catch (IllegalArgumentException e) {
+            clear("The map cannot be applied: " + e.getMessage());
+            return;
+        }
+        pending = new Request(m, t);
         if (!running) {
             startPending();
         }
+    }
+
+    /**
+     * The map now: T_α from the shared state, or the picked unit × 10^e.
+     *
+     * @throws IllegalArgumentException when it would over- or underflow a parameter
+     */
+    private ModelFigureRenderer.Transform transform(Model m) {
+        if (mode.get() == Mode.LAYERS) {
+            AlphaScale a = state.currentProperty().get().scale();
+            a.applyChecked(m.theta());
+            return ModelFigureRenderer.Transform.alpha(a);
+        }
+        double c = Math.pow(10, neuronExponent.get());
+        Network net = m.network();
+        NeuronScale s = NeuronScale.single(net, neuronLayer.get() - 1, neuronUnit.get() - 1, c);
+        s.applyChecked(m.theta());
+        return ModelFigureRenderer.Transform.neuron(s,
+                ModelFigureRenderer.Transform.neuronDescription(neuronLayer.get(), neuronUnit.get(), c));
     }
 
     private void clear(String why) {
@@ -108,21 +199,21 @@ public final class SpectrumViewModel {
     }
 
     private void startPending() {
-        TransformState.Transform t = pending;
+        Request r = pending;
         pending = null;
-        if (t == null) {
+        if (r == null) {
             return;
         }
         long gen = generation;
-        Base cached = base != null && base.model() == t.model() ? base : null;
+        SpectrumFigure.Base cached = base != null && base.model() == r.model() ? base : null;
         running = true;
         busy.set(true);
         message.set("Computing the spectra…");
-        executor.execute(() -> compute(t, cached), done -> {
+        executor.execute(() -> compute(r, cached), done -> {
             finish();
             if (gen == generation) {
-                base = done.base;
-                show(done.result);
+                base = done.base();
+                show(done.data());
             }
             startPending();
         }, failure -> {
@@ -139,58 +230,68 @@ public final class SpectrumViewModel {
         busy.set(false);
     }
 
-    private void show(Result r) {
+    private void show(SpectrumFigure.Data r) {
         result.set(r);
         predicted.set(Numbers.format(r.predictedTop()));
         recomputed.set(Numbers.format(r.recomputedTop()));
         double diff = r.recomputedTop() - r.predictedTop();
-        double rel = Math.abs(diff) / Math.max(Math.abs(r.predictedTop()), Double.MIN_NORMAL);
-        difference.set(Numbers.format(diff) + "  (relative " + Numbers.format(rel) + ")");
-        message.set("n = " + r.before().eigenvalues().length + " · dense Hessian, exact eigenvalues; density by SLQ ("
-                + DENSITY_RUNS + " runs × " + DENSITY_STEPS + " Lanczos steps)");
+        difference.set(Numbers.format(diff) + "  (relative " + Numbers.format(r.relativeDifference()) + ")");
+        message.set("n = " + r.before().eigenvalues().length + " · " + r.description()
+                + " · dense Hessian, exact eigenvalues; density by SLQ (" + SpectrumFigure.DENSITY_RUNS + " runs × "
+                + SpectrumFigure.DENSITY_STEPS + " Lanczos steps)");
     }
 
-    private record Done(Base base, Result result) {
+    private record Done(SpectrumFigure.Base base, SpectrumFigure.Data data) {
     }
 
     /** Off the FX thread. */
-    private static Done compute(TransformState.Transform t, Base cached) {
-        Model m = t.model();
-        LossFunction f = m.lossFunction();
-        Base b = cached != null ? cached : baseOf(m, f);
-        AlphaScale scale = t.scale();
-        double[] moved = scale.applyChecked(m.theta());
-        double predictedTop = SymmetricEigen.decompose(scaled(b.hessian(), scale.paperD()), false).value(0);
-        DMatrixRMaj after = f.hessian(moved);
-        Side afterSide = new Side(SymmetricEigen.decompose(after, false).values(), density(f, moved));
-        return new Done(b, new Result(b.side(), afterSide, predictedTop, afterSide.eigenvalues()[0]));
+    private static Done compute(Request r, SpectrumFigure.Base cached) {
+        SpectrumFigure.Base b = cached != null ? cached : SpectrumFigure.base(r.model());
+        ModelFigureRenderer.Transform t = r.transform();
+        return new Done(b, SpectrumFigure.build(b, t.scaling(), t.moved(), t.description()));
     }
 
-    private static Base baseOf(Model m, LossFunction f) {
-        DMatrixRMaj h = f.hessian(m.theta());
-        return new Base(m, h, new Side(SymmetricEigen.decompose(h, false).values(), density(f, m.theta())));
+    // ---- export ----
+
+    @Override
+    public String figureName() {
+        return "spectrum";
     }
 
-    /** D H D for a diagonal D given by its entries: (D H D)_{ij} = d_i H_{ij} d_j. */
-    static DMatrixRMaj scaled(DMatrixRMaj h, double[] d) {
-        DMatrixRMaj out = new DMatrixRMaj(h.numRows, h.numCols);
-        for (int i = 0; i < h.numRows; i++) {
-            for (int j = 0; j < h.numCols; j++) {
-                out.unsafe_set(i, j, d[i] * h.unsafe_get(i, j) * d[j]);
+    /** The map now: log₁₀ α_k per layer ("alpha1" …), or the picked unit and log₁₀ c. */
+    @Override
+    public Map<String, Double> exportSettings() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("log", logScale.get() ? 1.0 : 0.0);
+        if (mode.get() == Mode.NEURON) {
+            m.put("layer", (double) neuronLayer.get());
+            m.put("unit", (double) neuronUnit.get());
+            m.put("logC", neuronExponent.get());
+        } else {
+            for (int k = 0; k < state.depth(); k++) {
+                m.put("logAlpha" + (k + 1), state.exponent(k));
             }
         }
-        return out;
+        return m;
     }
 
-    /** SLQ density with PyHessian's width, widened to span at least a few grid points. */
-    private static SpectralDensity.Curve density(LossFunction f, double[] theta) {
-        SpectralDensity slq = SpectralDensity.estimate(f.hessianOperator(theta), DENSITY_RUNS, DENSITY_STEPS, SEED);
-        double span = Math.max(slq.max() - slq.min(), 1e-12);
-        double sigma = Math.max(slq.pyHessianSigma(), 3 * span / DENSITY_BINS);
-        return slq.curve(DENSITY_BINS, sigma);
+    /** Writes the figure on screen now (the same data and scale), through {@link ModelFigureRenderer}. */
+    @Override
+    public Writer exportWriter() {
+        SpectrumFigure.Data data = result.get();
+        boolean log = logScale.get();
+        return (Path out, int width, int height, int scale) -> {
+            if (data == null) {
+                throw new IllegalStateException("no spectrum to export: open a model with data first");
+            }
+            ModelFigureRenderer.writeSpectrum(data, log, out, width, height, scale, false);
+        };
     }
 
-    public ReadOnlyObjectProperty<Result> resultProperty() {
+    // ---- properties ----
+
+    /** The figure's data, or {@code null} while there is none. */
+    public ReadOnlyObjectProperty<SpectrumFigure.Data> resultProperty() {
         return result.getReadOnlyProperty();
     }
 
@@ -199,12 +300,12 @@ public final class SpectrumViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** λ_max(D_α ∇²L(θ) D_α), formatted. */
+    /** λ_max(D ∇²L(θ) D), formatted. */
     public ReadOnlyStringProperty predictedProperty() {
         return predicted.getReadOnlyProperty();
     }
 
-    /** λ_max(∇²L(T_α θ)), formatted. */
+    /** λ_max(∇²L(s ⊙ θ)), formatted. */
     public ReadOnlyStringProperty recomputedProperty() {
         return recomputed.getReadOnlyProperty();
     }
@@ -216,6 +317,30 @@ public final class SpectrumViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** The picked hidden layer, from 1. */
+    public ReadOnlyIntegerProperty neuronLayerProperty() {
+        return neuronLayer.getReadOnlyProperty();
+    }
+
+    /** The picked unit of that layer, from 1. */
+    public ReadOnlyIntegerProperty neuronUnitProperty() {
+        return neuronUnit.getReadOnlyProperty();
+    }
+
+    /** log₁₀ c of the picked unit. */
+    public ReadOnlyObjectProperty<Double> neuronExponentProperty() {
+        return neuronExponent.getReadOnlyProperty();
+    }
+
+    /** Eigenvalue bars on a log₁₀ |λ| scale (the view's switch; the export follows it). */
+    public BooleanProperty logScaleProperty() {
+        return logScale;
     }
 
     public TransformState state() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lab.sharpminima.figure.MeasuresTable;
 import lab.sharpminima.measure.Invariance;
 import lab.sharpminima.ui.MainViewModel;
 import lab.sharpminima.ui.SameThreadExecutor;
@@ -19,21 +20,21 @@ class MeasuresViewModelTest {
     private final TransformState state = new TransformState(main);
     private final MeasuresViewModel vm = new MeasuresViewModel(main.executor(), state);
 
-    private Map<String, MeasuresViewModel.Row> rows() {
-        return vm.rows().stream().collect(Collectors.toMap(MeasuresViewModel.Row::key, Function.identity()));
+    private Map<String, MeasuresTable.Row> rows() {
+        return vm.rows().stream().collect(Collectors.toMap(MeasuresTable.Row::key, Function.identity()));
     }
 
     @Test
     void invariantMeasuresStayAndTheSpectralNormMoves() {
         main.openModel(Path.of("assets", "models", "xor-2-4-1.json"));
-        assertThat(vm.rows()).isNotEmpty().noneMatch(MeasuresViewModel.Row::moved);
+        assertThat(vm.rows()).isNotEmpty().noneMatch(MeasuresTable.Row::moved);
 
         state.setExponent(0, 1);
-        Map<String, MeasuresViewModel.Row> r = rows();
+        Map<String, MeasuresTable.Row> r = rows();
         assertThat(r).containsKeys("loss", "testLoss", "maxOutputChange", "epsSharpness", "keskarSharpness",
                 "hessian.spectralNorm", "hessian.trace", "hessianRank", "asam", "relativeFlatness", "fisherRao",
                 "pacBayesMag", "pacBayes");
-        for (MeasuresViewModel.Row row : vm.rows()) {
+        for (MeasuresTable.Row row : vm.rows()) {
             if (row.declared() == Invariance.INVARIANT) {
                 assertThat(row.moved()).as(row.name() + " " + row.before() + " → " + row.after()).isFalse();
             }
@@ -47,9 +48,9 @@ class MeasuresViewModelTest {
 
     @Test
     void movedComparesRelativelyWithAnAbsoluteFloor() {
-        assertThat(new MeasuresViewModel.Row("a", "a", 1, 1 + 1e-7, Invariance.MOVED).moved()).isFalse();
-        assertThat(new MeasuresViewModel.Row("a", "a", 1, 1 + 1e-5, Invariance.MOVED).moved()).isTrue();
-        assertThat(new MeasuresViewModel.Row("a", "a", 0, 1e-15, Invariance.MOVED).moved()).isFalse();
-        assertThat(new MeasuresViewModel.Row("a", "a", 0, 1e-9, Invariance.MOVED).moved()).isTrue();
+        assertThat(new MeasuresTable.Row("a", "a", 1, 1 + 1e-7, Invariance.MOVED).moved()).isFalse();
+        assertThat(new MeasuresTable.Row("a", "a", 1, 1 + 1e-5, Invariance.MOVED).moved()).isTrue();
+        assertThat(new MeasuresTable.Row("a", "a", 0, 1e-15, Invariance.MOVED).moved()).isFalse();
+        assertThat(new MeasuresTable.Row("a", "a", 0, 1e-9, Invariance.MOVED).moved()).isTrue();
     }
 }

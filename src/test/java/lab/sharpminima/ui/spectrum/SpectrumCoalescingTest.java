@@ -57,7 +57,7 @@ class SpectrumCoalescingTest {
             q.runOne();
         }
         assertThat(vm.busyProperty().get()).isFalse();
-        SpectrumViewModel.Result r = vm.resultProperty().get();
+        lab.sharpminima.figure.SpectrumFigure.Data r = vm.resultProperty().get();
         double[] alpha = state.currentProperty().get().scale().alpha();
         assertThat(alpha[0]).isEqualTo(Math.pow(10, 1.0));
         // The shown result is the one for α₁ = 10, the last request: its top eigenvalue matches D H D.

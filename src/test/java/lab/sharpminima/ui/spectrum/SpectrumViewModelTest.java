@@ -23,11 +23,11 @@ class SpectrumViewModelTest {
     @Test
     void theTopEigenvalueOfDHDEqualsTheOneRecomputedAtTheMovedPoint() {
         main.openModel(XOR);
-        SpectrumViewModel.Result identity = vm.resultProperty().get();
+        lab.sharpminima.figure.SpectrumFigure.Data identity = vm.resultProperty().get();
         assertThat(identity.after().eigenvalues()).containsExactly(identity.before().eigenvalues(), within(1e-12));
 
         state.setExponent(0, 0.7);
-        SpectrumViewModel.Result r = vm.resultProperty().get();
+        lab.sharpminima.figure.SpectrumFigure.Data r = vm.resultProperty().get();
         assertThat(r.recomputedTop()).isCloseTo(r.predictedTop(), within(1e-9 * Math.abs(r.predictedTop())));
         // The curvature did move: λ_max after differs from before by far more than the tolerance.
         assertThat(Math.abs(r.recomputedTop() - r.before().eigenvalues()[0]))
@@ -54,7 +54,7 @@ class SpectrumViewModelTest {
     @Test
     void scaledIsDiagonalTimesMatrixTimesDiagonal() {
         org.ejml.data.DMatrixRMaj h = new org.ejml.data.DMatrixRMaj(new double[][] {{2, 1}, {1, 3}});
-        org.ejml.data.DMatrixRMaj s = SpectrumViewModel.scaled(h, new double[] {2, 0.5});
+        org.ejml.data.DMatrixRMaj s = lab.sharpminima.figure.SpectrumFigure.scaled(h, new double[] {2, 0.5});
         assertThat(s.get(0, 0)).isEqualTo(8);
         assertThat(s.get(0, 1)).isEqualTo(1);
         assertThat(s.get(1, 1)).isEqualTo(0.75);

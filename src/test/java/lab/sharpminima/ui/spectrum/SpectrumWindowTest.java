@@ -35,6 +35,16 @@ class SpectrumWindowTest {
         FxToolkit.cleanupStages();
     }
 
+    /** Whether the node and every ancestor is visible. */
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String text(String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -73,5 +83,42 @@ class SpectrumWindowTest {
         assertThat(robot.lookup("#measures-alpha-1").queryAs(Slider.class).getValue()).isEqualTo(0.5);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> !robot.lookup("#measures-table").queryAs(TableView.class).getItems().isEmpty());
+    }
+
+    @Test
+    void perNeuronModeIsKeyboardOperableAndKeepsTheIdentity() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        MainViewModel main = new MainViewModel(new FxBackgroundExecutor());
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new MainView(main, stage).root(), 1200, 800));
+            stage.getScene().getStylesheets().add(SharpMinimaApp.stylesheet());
+            stage.show();
+        });
+        TabPane tabs = robot.lookup("#views").queryAs(TabPane.class);
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "tab-spectrum".equals(t.getId())).findFirst().orElseThrow());
+            main.openModel(Path.of("assets", "models", "xor-2-4-1.json"));
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#spectrum-bars-after").queryAs(ChartViewer.class).getChart() != null);
+        robot.clickOn("#spectrum-mode-neuron");
+        Slider c = robot.lookup("#spectrum-neuron-c").queryAs(Slider.class);
+        assertThat(shown(c)).isTrue();
+        assertThat(shown(robot.lookup("#spectrum-alpha-1").queryAs(Slider.class))).isFalse();
+        robot.interact(c::requestFocus);
+        String before = text("#spectrum-recomputed");
+        for (int i = 0; i < 5; i++) {
+            robot.type(javafx.scene.input.KeyCode.RIGHT);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.getValue()).isCloseTo(0.5, within(1e-9));
+        assertThat(text("#spectrum-neuron-c-text")).contains("log₁₀ c = 0.5");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text("#spectrum-recomputed").equals(before));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#spectrum-message").queryAs(Label.class).getText().contains("c = 3.16"));
+        double predicted = Double.parseDouble(text("#spectrum-predicted"));
+        double recomputed = Double.parseDouble(text("#spectrum-recomputed"));
+        assertThat(recomputed).isCloseTo(predicted, within(1e-5 * Math.abs(predicted)));
     }
 }
