@@ -98,7 +98,9 @@ public final class LabViewModel {
     private final ReadOnlyIntegerWrapper exponentsRevision = new ReadOnlyIntegerWrapper(this, "exponentsRevision");
 
     private final LatestRequest<TrainingProgress, Frame> frames;
-    private final LatestRequest<TrainingProgress, LambdaPoint> lambdaRequests;
+    private final java.util.ArrayDeque<TrainingProgress> lambdaQueue = new java.util.ArrayDeque<>();
+    private boolean lambdaInFlight;
+    private long lambdaGeneration;
     private final LatestRequest<double[], Bridge.Result> bridgeRequests;
     private TrainingRun run;
     private TrainingProgress seen;
@@ -115,7 +117,6 @@ public final class LabViewModel {
         this.executor = executor;
         this.trainingThreads = trainingThreads;
         this.frames = new LatestRequest<>(executor, this::computeFrame, frame::set, this::failed);
-        this.lambdaRequests = new LatestRequest<>(executor, this::computeLambda, this::addLambda, this::failed);
         this.bridgeRequests = new LatestRequest<>(executor, this::computeBridge, bridge::set, this::failed);
         dataset.addListener((obs, old, d) -> {
             if (d != null) {
@@ -190,6 +191,9 @@ public final class LabViewModel {
         seen = null;
         history.clear();
         lambdas.clear();
+        lambdaQueue.clear();
+        lambdaGeneration++;
+        lambdaInFlight = false;
         bridge.set(null);
         epoch.set(0);
         trainLoss.set(Double.NaN);
@@ -258,7 +262,7 @@ public final class LabViewModel {
         } else if (result != null && state.get() != State.FINISHED) {
             state.set(State.FINISHED);
             message.set(result.message());
-            lambdaRequests.submit(p);
+            queueLambda(p);
         } else if (state.get() == State.PAUSED && run.parkedAt() >= 0) {
             message.set("paused after epoch " + run.parkedAt());
         }
@@ -275,7 +279,43 @@ public final class LabViewModel {
         frames.submit(p);
         if (p.epoch() >= nextLambdaEpoch) {
             nextLambdaEpoch = p.epoch() + lambdaEvery();
-            lambdaRequests.submit(p);
+            queueLambda(p);
+        }
+    }
+
+    /**
+     * λ_max snapshots are queued, not coalesced: every k-th epoch gets its value, computed one at a time
+     * in the background, even if the run finishes long before the curve catches up.
+     */
+    private void queueLambda(TrainingProgress p) {
+        if (p == null || !lambdas.isEmpty() && lambdas.get(lambdas.size() - 1).epoch() >= p.epoch()
+                || lambdaQueue.stream().anyMatch(q -> q.epoch() == p.epoch())) {
+            return;
+        }
+        lambdaQueue.add(p);
+        nextLambda();
+    }
+
+    private void nextLambda() {
+        if (lambdaInFlight || lambdaQueue.isEmpty()) {
+            return;
+        }
+        TrainingProgress p = lambdaQueue.poll();
+        long generation = lambdaGeneration;
+        lambdaInFlight = true;
+        executor.execute(() -> computeLambda(p), l -> lambdaDone(generation, l), t -> {
+            lambdaDone(generation, null);
+            failed(t);
+        });
+    }
+
+    private void lambdaDone(long generation, LambdaPoint l) {
+        lambdaInFlight = false;
+        if (generation == lambdaGeneration) {
+            if (l != null) {
+                addLambda(l);
+            }
+            nextLambda();
         }
     }
 
