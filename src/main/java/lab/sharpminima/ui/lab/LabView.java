@@ -252,8 +252,8 @@ public final class LabView {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(10);
-        g.add(panel("Boundary · dots train, rings test", boundary), 0, 0);
-        g.add(panel("Network · width ∝ |w|, blue +", diagram), 1, 0);
+        g.add(panel("Decision boundary", boundary), 0, 0);
+        g.add(panel("Network", diagram), 1, 0);
         g.add(panel("Loss", lossChart(), logScale), 0, 1);
         g.add(panel("λ_max(∇²L) and 2/η", lambdaChart()), 1, 1);
         for (int i = 0; i < 2; i++) {

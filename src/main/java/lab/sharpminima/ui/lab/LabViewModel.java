@@ -39,8 +39,9 @@ import lab.sharpminima.ui.overlay.LatestRequest;
  * State and commands of the Lab view, without nodes. Training runs in a {@link TrainingRun} on a thread
  * of its own; {@link #pull()} — called once per pulse by the view, or by a test — takes the run's newest
  * snapshot and loss points, so the UI never waits for training and training never waits for the UI.
- * The boundary grid, λ_max (every {@link #lambdaEvery()} epochs) and the T_α bridge are computed on the
- * {@link BackgroundExecutor}, latest request wins.
+ * The boundary grid and the T_α bridge are computed on the {@link BackgroundExecutor}, latest request
+ * wins; λ_max of every {@link #lambdaEvery()}-th epoch's snapshot (kept by the run) is computed there too,
+ * one after the other.
  *
  * <p>States: IDLE —start→ RUNNING —pause→ PAUSED —start→ RUNNING; IDLE/PAUSED —step→ PAUSED one epoch later;
  * RUNNING —(all epochs)→ FINISHED; any —reset→ IDLE.
@@ -106,7 +107,6 @@ public final class LabViewModel {
     private TrainingProgress seen;
     private LossFunction trainFunction;
     private double[] window;
-    private int nextLambdaEpoch;
     private double[] exponents = new double[0];
 
     /**
@@ -247,9 +247,10 @@ public final class LabViewModel {
             return false;
         }
         TrainingResult result = run.result();
+        TrainingProgress p = run.latest();
         List<TrainingRun.LossPoint> points = run.drain();
         history.addAll(points);
-        TrainingProgress p = run.latest();
+        run.drainKept().forEach(this::queueLambda);
         boolean changed = !points.isEmpty();
         if (p != null && p != seen) {
             seen = p;
@@ -262,7 +263,6 @@ public final class LabViewModel {
         } else if (result != null && state.get() != State.FINISHED) {
             state.set(State.FINISHED);
             message.set(result.message());
-            queueLambda(p);
         } else if (state.get() == State.PAUSED && run.parkedAt() >= 0) {
             message.set("paused after epoch " + run.parkedAt());
         }
@@ -277,10 +277,6 @@ public final class LabViewModel {
             stepsPerSecond.set(p.epoch() * (double) problem.get().stepsPerEpoch() / (p.elapsedNanos() * 1e-9));
         }
         frames.submit(p);
-        if (p.epoch() >= nextLambdaEpoch) {
-            nextLambdaEpoch = p.epoch() + lambdaEvery();
-            queueLambda(p);
-        }
     }
 
     /**
@@ -327,8 +323,7 @@ public final class LabViewModel {
         if (p == null) {
             return;
         }
-        nextLambdaEpoch = 0;
-        run = new TrainingRun(p.trainer(), p.theta0(), allowed);
+        run = new TrainingRun(p.trainer(), p.theta0(), allowed, lambdaEvery());
         state.set(next);
         message.set("training");
         run.start(trainingThreads);

@@ -30,6 +30,8 @@ public final class TrainingRun {
     private final double[] theta0;
     private final AtomicReference<TrainingProgress> latest = new AtomicReference<>();
     private final Queue<LossPoint> points = new ConcurrentLinkedQueue<>();
+    private final Queue<TrainingProgress> kept = new ConcurrentLinkedQueue<>();
+    private final int keepEvery;
     private final Object gate = new Object();
     private long allowedEpoch;
     private int parkedAt = -1;
@@ -37,8 +39,12 @@ public final class TrainingRun {
     private volatile TrainingResult result;
     private volatile Throwable failure;
 
-    /** @param allowedEpoch the run parks after reporting this epoch (Long.MAX_VALUE: run to the end) */
-    public TrainingRun(Trainer trainer, double[] theta0, long allowedEpoch) {
+    /**
+     * @param allowedEpoch the run parks after reporting this epoch (Long.MAX_VALUE: run to the end)
+     * @param keepEvery    every this many epochs (and at the last) the snapshot is also kept for {@link #drainKept}
+     */
+    public TrainingRun(Trainer trainer, double[] theta0, long allowedEpoch, int keepEvery) {
+        this.keepEvery = Math.max(1, keepEvery);
         this.trainer = trainer;
         this.theta0 = theta0.clone();
         this.allowedEpoch = allowedEpoch;
@@ -56,8 +62,13 @@ public final class TrainingRun {
     }
 
     private void report(TrainingProgress p) {
-        latest.set(p);
+        // Points and kept snapshots first, then the latest: a reader that sees epoch e in latest() finds
+        // every point up to e in the queues.
         points.add(new LossPoint(p.epoch(), p.trainLoss(), p.testLoss().orElse(Double.NaN)));
+        if (p.epoch() % keepEvery == 0 || p.epoch() == p.epochs()) {
+            kept.add(p);
+        }
+        latest.set(p);
         if (p.epoch() >= p.epochs()) {
             return;
         }
@@ -115,10 +126,22 @@ public final class TrainingRun {
         return latest.get();
     }
 
-    /** Removes and returns the loss points reported since the last call. */
+    /**
+     * Removes and returns the loss points reported since the last call; called after {@link #latest()},
+     * it includes the latest's point.
+     */
     public List<LossPoint> drain() {
         List<LossPoint> out = new ArrayList<>();
         for (LossPoint p; (p = points.poll()) != null; ) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** Removes and returns the kept snapshots (every k-th epoch) reported since the last call. */
+    public List<TrainingProgress> drainKept() {
+        List<TrainingProgress> out = new ArrayList<>();
+        for (TrainingProgress p; (p = kept.poll()) != null; ) {
             out.add(p);
         }
         return out;

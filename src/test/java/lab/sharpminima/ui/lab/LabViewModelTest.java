@@ -114,6 +114,8 @@ class LabViewModelTest {
         await(() -> vm.stateProperty().get() == LabViewModel.State.FINISHED);
         TrainingResult ref = reference(40);
         assertThat(vm.trainLossProperty().get()).isEqualTo(ref.trainLoss());
+        assertThat(vm.lambdaEvery()).isEqualTo(1);
+        assertThat(vm.lambdas()).extracting(LabViewModel.LambdaPoint::epoch).hasSize(41).startsWith(0, 1, 2).endsWith(40);
         LabViewModel.LambdaPoint last = vm.lambdas().get(vm.lambdas().size() - 1);
         LabProblem p = vm.problemProperty().get();
         double direct = Bridge.lambdaMax(new lab.sharpminima.engine.LossFunction(p.network(), p.loss(),

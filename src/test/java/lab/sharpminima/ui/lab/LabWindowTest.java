@@ -50,7 +50,7 @@ class LabWindowTest {
         FxToolkit.setupStage(stage -> {
             vm = new LabViewModel(new FxBackgroundExecutor(), LabViewModel.daemonThreads());
             vm.epochsProperty().set(100_000);
-            stage.setScene(new Scene(new LabView(vm).root(), 1400, 900));
+            stage.setScene(new Scene(new LabView(vm).root(), 1200, 800));
             stage.getScene().getStylesheets().add(SharpMinimaApp.stylesheet());
             stage.show();
         });
@@ -75,7 +75,11 @@ class LabWindowTest {
         assertThat(text("#lab-train-loss")).isEqualTo(trainLoss);
 
         Slider alpha1 = robot.lookup("#lab-alpha-1").queryAs(Slider.class);
-        robot.interact(() -> alpha1.setValue(0.5));
+        Slider alpha2 = robot.lookup("#lab-alpha-2").queryAs(Slider.class);
+        robot.interact(() -> {
+            alpha1.setValue(0.5);
+            alpha2.setValue(0.5);
+        });
         assertThat(text("#lab-alpha-last")).contains("∏ α = 1");
         click("#lab-apply");
         waitFor(() -> !text("#lab-max-df").equals("—"));
@@ -83,8 +87,12 @@ class LabWindowTest {
         String[] test = text("#lab-bridge-test").split(" → ");
         assertThat(test[1]).isEqualTo(test[0]);
         String[] lambda = text("#lab-bridge-lambda").split(" → ");
-        assertThat(Math.abs(Double.parseDouble(lambda[1]) / Double.parseDouble(lambda[0]) - 1)).isGreaterThan(0.1);
-        assertThat(vm.bridgeProperty().get().alpha()[0]).isEqualTo(Math.pow(10, 0.5));
+        assertThat(Math.abs(Double.parseDouble(lambda[1]) / Double.parseDouble(lambda[0]) - 1)).isGreaterThan(0.01);
+        Bridge.Result r = vm.bridgeProperty().get();
+        assertThat(r.alpha()[0]).isEqualTo(Math.pow(10, 0.5));
+        // The diagram's first-layer weights are α₁ times the trained ones (Definition 5).
+        double w0 = r.before().theta()[0];
+        assertThat(r.after().theta()[0]).isCloseTo(Math.pow(10, 0.5) * w0, org.assertj.core.api.Assertions.within(1e-12 * Math.abs(w0) * 4));
 
         click("#lab-reset");
         waitFor(() -> text("#lab-state").equals("idle"));

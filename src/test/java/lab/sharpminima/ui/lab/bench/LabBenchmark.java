@@ -42,6 +42,8 @@ public final class LabBenchmark {
                     try {
                         T r = work.call();
                         ui.execute(() -> ok.accept(r));
+                    } catch (java.util.concurrent.RejectedExecutionException late) {
+                        return; // the benchmark has ended; λ values still in the queue are dropped
                     } catch (Exception e) {
                         ui.execute(() -> bad.accept(e));
                     }
