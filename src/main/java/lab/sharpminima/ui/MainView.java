@@ -33,6 +33,8 @@ import lab.sharpminima.ui.figure1.Figure1View;
 import lab.sharpminima.ui.figure1.Figure1ViewModel;
 import lab.sharpminima.ui.figure2.Figure2View;
 import lab.sharpminima.ui.figure2.Figure2ViewModel;
+import lab.sharpminima.ui.lab.LabView;
+import lab.sharpminima.ui.lab.LabViewModel;
 import lab.sharpminima.ui.figure3.Figure3View;
 import lab.sharpminima.ui.figure3.Figure3ViewModel;
 import lab.sharpminima.ui.figure4.Figure4View;
@@ -161,6 +163,7 @@ public final class MainView {
         MeasuresViewModel measuresModel = new MeasuresViewModel(vm.executor(), transform);
         exportable.put(addTab("Measures", "measures", new MeasuresView(measuresModel, transform).root()),
                 measuresModel);
+        addTab("Lab · training", "lab", new LabView(new LabViewModel(vm.executor(), LabViewModel.daemonThreads())).root());
         tabs.setId("views");
         selectTab(System.getProperty(TAB_PROPERTY));
 
