@@ -1,0 +1,276 @@
+package lab.sharpminima.landscape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import lab.sharpminima.engine.Activation;
+import lab.sharpminima.engine.Dataset;
+import lab.sharpminima.engine.Layer;
+import lab.sharpminima.engine.LossKind;
+import lab.sharpminima.engine.Network;
+
+/**
+ * L(θ + a·d1 + b·d2) evaluated fast on many (a, b) at once: the loss-only forward pass of
+ * {@link lab.sharpminima.engine.LossFunction#value}, arranged for a plane.
+ *
+ * <p>Why it is fast: the first layer's pre-activation is affine in (a, b),
+ * Z_1(a, b) = X·(W + a·D1 + b·D2) + (c + a·e1 + b·e2) = Z_θ + a·Z_d1 + b·Z_d2, so the three N × h₁
+ * products are computed once and each grid point costs N·h₁ multiply-adds there instead of a
+ * product with X; a row of fixed b shares Z_θ + b·Z_d2. The later layers are one EJML product per
+ * point with W_k + a·D1_k + b·D2_k, into buffers reused by each worker thread (no derivatives, no
+ * allocation per point). Points are independent, so the values do not depend on the thread count.
+ * The result differs from {@code LossFunction.value} at θ + a·d1 + b·d2 only by rounding (the sum
+ * is regrouped), far below 1e-12 on the models the tests use.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class PlaneLoss {
+
+    private final Network net;
+    private final LossKind kind;
+    private final Dataset data;
+    private final double[] theta;
+    private final double[] d1;
+    private final double[] d2;
+    private final DMatrixRMaj z0;
+    private final DMatrixRMaj z1;
+    private final DMatrixRMaj z2;
+
+    /**
+     * @throws IllegalArgumentException when the lengths differ from the network's parameter count or
+     *                                  the data does not fit the network
+     */
+    public PlaneLoss(Network net, LossKind kind, Dataset data, double[] theta, double[] d1, double[] d2) {
+        int n = net.parameterCount();
+        if (theta.length != n || d1.length != n || d2.length != n) {
+            throw new IllegalArgumentException("θ, d1 and d2 need " + n + " entries each, got " + theta.length
+                    + ", " + d1.length + " and " + d2.length);
+        }
+        if (data.inputDimension() != net.inputs() || data.outputDimension() != net.outputs()) {
+            throw new IllegalArgumentException("the data (" + data.inputDimension() + " inputs, "
+                    + data.outputDimension() + " targets) does not fit the network " + net.describe());
+        }
+        this.net = net;
+        this.kind = kind;
+        this.data = data;
+        this.theta = theta.clone();
+        this.d1 = d1.clone();
+        this.d2 = d2.clone();
+        this.z0 = firstLayer(this.theta);
+        this.z1 = firstLayer(this.d1);
+        this.z2 = firstLayer(this.d2);
+    }
+
+    /** X·W_1(v) + c_1(v) for the first layer's block of a flat vector v. */
+    private DMatrixRMaj firstLayer(double[] v) {
+        DMatrixRMaj z = new DMatrixRMaj(data.size(), net.layer(0).out());
+        CommonOps_DDRM.mult(data.x(), net.weights(v, 0), z);
+        double[] c = net.bias(v, 0);
+        if (c != null) {
+            addRow(z, c);
+        }
+        return z;
+    }
+
+    /** L(θ + a·d1 + b·d2). */
+    public double value(double a, double b) {
+        Workspace ws = new Workspace();
+        ws.startRow(b);
+        return ws.value(a, b);
+    }
+
+    /**
+     * The loss on the grid a × b: {@code result[i][j]} = L(θ + a[j]·d1 + b[i]·d2), rows over b and
+     * columns over a, computed by {@code threads} workers, one row at a time.
+     *
+     * @throws IllegalArgumentException when threads &lt; 1
+     */
+    public double[][] grid(double[] a, double[] b, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        double[][] rows = new double[b.length][];
+        int pool = Math.min(threads, b.length);
+        if (pool <= 1) {
+            Workspace ws = new Workspace();
+            for (int i = 0; i < b.length; i++) {
+                rows[i] = ws.row(a, b[i]);
+            }
+            return rows;
+        }
+        runParallel(a, b, rows, pool);
+        return rows;
+    }
+
+    private void runParallel(double[] a, double[] b, double[][] rows, int pool) {
+        ExecutorService exec = Executors.newFixedThreadPool(pool, r -> {
+            Thread t = new Thread(r, "plane-loss");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ThreadLocal<Workspace> local = ThreadLocal.withInitial(Workspace::new);
+            List<Future<?>> futures = new ArrayList<>(b.length);
+            for (int i = 0; i < b.length; i++) {
+                int row = i;
+                futures.add(exec.submit(() -> {
+                    rows[row] = local.get().row(a, b[row]);
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the slice", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("computing the slice failed", e.getCause());
+        } finally {
+            exec.shutdownNow();
+        }
+    }
+
+    /** One worker's buffers: the row base Z_θ + b·Z_d2, and per layer W_k, b_k, Z_k, A_k. */
+    private final class Workspace {
+        private final DMatrixRMaj base;
+        private final DMatrixRMaj[] w;
+        private final double[][] bias;
+        private final DMatrixRMaj[] z;
+
+        Workspace() {
+            int rows = data.size();
+            int depth = net.depth();
+            base = new DMatrixRMaj(rows, net.layer(0).out());
+            w = new DMatrixRMaj[depth];
+            bias = new double[depth][];
+            z = new DMatrixRMaj[depth];
+            for (int k = 0; k < depth; k++) {
+                Layer l = net.layer(k);
+                w[k] = new DMatrixRMaj(l.in(), l.out());
+                bias[k] = l.bias() ? new double[l.out()] : null;
+                z[k] = new DMatrixRMaj(rows, l.out());
+            }
+        }
+
+        double[] row(double[] a, double b) {
+            startRow(b);
+            double[] out = new double[a.length];
+            for (int j = 0; j < a.length; j++) {
+                out[j] = value(a[j], b);
+            }
+            return out;
+        }
+
+        void startRow(double b) {
+            double[] s = base.data;
+            double[] t0 = z0.data;
+            double[] t2 = z2.data;
+            for (int i = 0; i < s.length; i++) {
+                s[i] = t0[i] + b * t2[i];
+            }
+        }
+
+        /** The loss at (a, b); {@link #startRow(double)} must have been called with the same b. */
+        double value(double a, double b) {
+            double[] zz = z[0].data;
+            double[] s = base.data;
+            double[] t1 = z1.data;
+            for (int i = 0; i < zz.length; i++) {
+                zz[i] = s[i] + a * t1[i];
+            }
+            activate(z[0], net.layer(0));
+            for (int k = 1; k < net.depth(); k++) {
+                layerParameters(k, a, b);
+                CommonOps_DDRM.mult(z[k - 1], w[k], z[k]);
+                if (bias[k] != null) {
+                    addRow(z[k], bias[k]);
+                }
+                activate(z[k], net.layer(k));
+            }
+            return loss(z[net.depth() - 1]);
+        }
+
+        /** W_k and b_k of θ + a·d1 + b·d2, the same sum as {@link Plane#point}. */
+        private void layerParameters(int k, double a, double b) {
+            int from = net.offset(k);
+            double[] wk = w[k].data;
+            for (int i = 0; i < wk.length; i++) {
+                wk[i] = theta[from + i] + a * d1[from + i] + b * d2[from + i];
+            }
+            if (bias[k] != null) {
+                int bo = net.biasOffset(k);
+                for (int i = 0; i < bias[k].length; i++) {
+                    bias[k][i] = theta[bo + i] + a * d1[bo + i] + b * d2[bo + i];
+                }
+            }
+        }
+    }
+
+    /** In place: Z ← φ(Z). */
+    private static void activate(DMatrixRMaj m, Layer l) {
+        Activation act = l.activation();
+        if (act == Activation.LINEAR) {
+            return;
+        }
+        double slope = l.slope();
+        double[] d = m.data;
+        int len = m.getNumElements();
+        for (int i = 0; i < len; i++) {
+            d[i] = act.apply(d[i], slope);
+        }
+    }
+
+    /** The loss of the outputs, the same formulas (and order of summation) as LossFunction. */
+    private double loss(DMatrixRMaj f) {
+        DMatrixRMaj y = data.y();
+        double scale = 1.0 / data.size();
+        double sum = 0;
+        if (kind == LossKind.MSE) {
+            for (int i = 0; i < f.getNumElements(); i++) {
+                double r = f.data[i] - y.data[i];
+                sum += r * r;
+            }
+            return scale * sum;
+        }
+        int cols = f.numCols;
+        for (int i = 0; i < f.numRows; i++) {
+            int o = i * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, f.data[o + j]);
+            }
+            double se = 0;
+            for (int j = 0; j < cols; j++) {
+                se += Math.exp(f.data[o + j] - max);
+            }
+            double lse = max + Math.log(se);
+            for (int j = 0; j < cols; j++) {
+                double yv = y.data[o + j];
+                if (yv != 0) {
+                    sum -= yv * (f.data[o + j] - lse);
+                }
+            }
+        }
+        return scale * sum;
+    }
+
+    private static void addRow(DMatrixRMaj m, double[] v) {
+        int cols = m.numCols;
+        for (int i = 0; i < m.numRows; i++) {
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                m.data[o + j] += v[j];
+            }
+        }
+    }
+}
