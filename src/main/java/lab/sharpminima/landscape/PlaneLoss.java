@@ -18,18 +18,22 @@ import lab.sharpminima.engine.Network;
 
 /**
  * L(θ + a·d1 + b·d2) evaluated fast on many (a, b) at once: the loss-only forward pass of
- * {@link lab.sharpminima.engine.LossFunction#value}, arranged for a plane.
+ * {@link lab.sharpminima.engine.LossFunction#value}, arranged for a grid.
  *
- * <p>Why it is fast: the first layer's pre-activation is affine in (a, b),
- * Z_1(a, b) = X·(W + a·D1 + b·D2) + (c + a·e1 + b·e2) = Z_θ + a·Z_d1 + b·Z_d2, so the three N × h₁
- * products are computed once and each grid point costs N·h₁ multiply-adds there instead of a
- * product with X; a row of fixed b shares Z_θ + b·Z_d2. The later layers are one EJML product per
- * point with W_k + a·D1_k + b·D2_k, into buffers reused by each worker thread (no derivatives, no
- * allocation per point). Points are independent, so the values do not depend on the thread count.
- * The result differs from {@code LossFunction.value} at θ + a·d1 + b·d2 only by rounding (the sum
- * is regrouped), far below 1e-12 on the models the tests use.
+ * <p>Each worker thread keeps one set of buffers (W_k, b_k and Z_k per layer) and reuses them for
+ * every point of its rows: no derivatives are kept and nothing is allocated per point, where
+ * {@code LossFunction.value} allocates and fills φ' for every layer. The products are computed as
+ * EJML's {@code mult_reorder} computes them, term by term in the same order, except that terms with
+ * a zero activation (half of them after a relu) are skipped, which adds exactly nothing. The point
+ * θ + a·d1 + b·d2 is formed in the same order as {@link Plane#point}, and the loss summed as
+ * {@code LossFunction} sums it, so for the engine's small products (below its multi-threading
+ * threshold) each value is the same double as {@code LossFunction.value} at that point, and the
+ * {@code slice} contract (equal to direct evaluation to 1e-12) holds at any loss magnitude.
+ * (Expanding the first layer as X·W + a·X·D1 + b·X·D2, affine in (a, b), would save a product per
+ * point but regroups the sums and loses that equality on large losses.)
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Points are independent, so the values do not depend on the thread count. Instances are
+ * immutable and thread-safe.
  */
 public final class PlaneLoss {
 
@@ -39,9 +43,6 @@ public final class PlaneLoss {
     private final double[] theta;
     private final double[] d1;
     private final double[] d2;
-    private final DMatrixRMaj z0;
-    private final DMatrixRMaj z1;
-    private final DMatrixRMaj z2;
 
     /**
      * @throws IllegalArgumentException when the lengths differ from the network's parameter count or
@@ -63,27 +64,11 @@ public final class PlaneLoss {
         this.theta = theta.clone();
         this.d1 = d1.clone();
         this.d2 = d2.clone();
-        this.z0 = firstLayer(this.theta);
-        this.z1 = firstLayer(this.d1);
-        this.z2 = firstLayer(this.d2);
-    }
-
-    /** X·W_1(v) + c_1(v) for the first layer's block of a flat vector v. */
-    private DMatrixRMaj firstLayer(double[] v) {
-        DMatrixRMaj z = new DMatrixRMaj(data.size(), net.layer(0).out());
-        CommonOps_DDRM.mult(data.x(), net.weights(v, 0), z);
-        double[] c = net.bias(v, 0);
-        if (c != null) {
-            addRow(z, c);
-        }
-        return z;
     }
 
     /** L(θ + a·d1 + b·d2). */
     public double value(double a, double b) {
-        Workspace ws = new Workspace();
-        ws.startRow(b);
-        return ws.value(a, b);
+        return new Workspace().value(a, b);
     }
 
     /**
@@ -140,9 +125,8 @@ public final class PlaneLoss {
         }
     }
 
-    /** One worker's buffers: the row base Z_θ + b·Z_d2, and per layer W_k, b_k, Z_k, A_k. */
+    /** One worker's buffers: per layer W_k, b_k at the current point, and Z_k (then A_k in place). */
     private final class Workspace {
-        private final DMatrixRMaj base;
         private final DMatrixRMaj[] w;
         private final double[][] bias;
         private final DMatrixRMaj[] z;
@@ -150,7 +134,6 @@ public final class PlaneLoss {
         Workspace() {
             int rows = data.size();
             int depth = net.depth();
-            base = new DMatrixRMaj(rows, net.layer(0).out());
             w = new DMatrixRMaj[depth];
             bias = new double[depth][];
             z = new DMatrixRMaj[depth];
@@ -163,7 +146,6 @@ public final class PlaneLoss {
         }
 
         double[] row(double[] a, double b) {
-            startRow(b);
             double[] out = new double[a.length];
             for (int j = 0; j < a.length; j++) {
                 out[j] = value(a[j], b);
@@ -171,27 +153,11 @@ public final class PlaneLoss {
             return out;
         }
 
-        void startRow(double b) {
-            double[] s = base.data;
-            double[] t0 = z0.data;
-            double[] t2 = z2.data;
-            for (int i = 0; i < s.length; i++) {
-                s[i] = t0[i] + b * t2[i];
-            }
-        }
-
-        /** The loss at (a, b); {@link #startRow(double)} must have been called with the same b. */
+        /** The loss at (a, b). */
         double value(double a, double b) {
-            double[] zz = z[0].data;
-            double[] s = base.data;
-            double[] t1 = z1.data;
-            for (int i = 0; i < zz.length; i++) {
-                zz[i] = s[i] + a * t1[i];
-            }
-            activate(z[0], net.layer(0));
-            for (int k = 1; k < net.depth(); k++) {
+            for (int k = 0; k < net.depth(); k++) {
                 layerParameters(k, a, b);
-                multSkippingZeros(z[k - 1], w[k], z[k]);
+                multSkippingZeros(k == 0 ? data.x() : z[k - 1], w[k], z[k]);
                 if (bias[k] != null) {
                     addRow(z[k], bias[k]);
                 }

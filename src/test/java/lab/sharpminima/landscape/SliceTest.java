@@ -65,6 +65,23 @@ class SliceTest {
     }
 
     @Test
+    void smallProductsGiveTheSameDoubleAsLossFunction() {
+        Network net = TestNets.net(new int[] {2, 16, 16, 1}, Activation.RELU, true);
+        Random rnd = new Random(21);
+        LossFunction f = new LossFunction(net, LossKind.MSE, TestNets.data(net, LossKind.MSE, 100, rnd, false));
+        double[] theta = TestNets.theta(net, rnd);
+        double[] d1 = Directions.filterNormalized(net, theta, rnd);
+        double[] d2 = Directions.filterNormalized(net, theta, rnd);
+        Slice2D s = Slice2D.compute(f, theta, d1, d2, Window.square(-3, 3), 7, 2);
+        for (int i = 0; i < 7; i++) {
+            for (int j = 0; j < 7; j++) {
+                double[] p = s.plane().point(s.grid().a(j), s.grid().b(i), new double[theta.length]);
+                assertThat(s.grid().value(i, j)).isEqualTo(f.value(p));
+            }
+        }
+    }
+
+    @Test
     void threadCountDoesNotChangeTheValues() {
         Network net = TestNets.net(new int[] {2, 10, 1}, Activation.RELU, true);
         Random rnd = new Random(5);
