@@ -195,6 +195,18 @@ public final class PlaneLoss {
         double[] ad = a.data;
         double[] bd = b.data;
         double[] cd = c.data;
+        if (cols == 1) {
+            // A matrix-vector product: a running sum per row in r order, the same sum as above.
+            for (int i = 0; i < a.numRows; i++) {
+                int ai = i * inner;
+                double total = 0;
+                for (int r = 0; r < inner; r++) {
+                    total += ad[ai + r] * bd[r];
+                }
+                cd[i] = total;
+            }
+            return;
+        }
         java.util.Arrays.fill(cd, 0, a.numRows * cols, 0.0);
         for (int i = 0; i < a.numRows; i++) {
             int ci = i * cols;
