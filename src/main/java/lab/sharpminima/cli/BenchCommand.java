@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed runs per figure, after one warm-up (default ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--only", split = ",", description = "Subset of: dense, top5, rates, training.")
+    @Option(names = "--only", split = ",", description = "Subset of: dense, top5, rates, training, slice.")
     List<String> only;
 
     @Option(names = "--torch", paramLabel = "PYTHON",
@@ -87,6 +87,10 @@ final class BenchCommand implements Callable<Integer> {
         if (wants("training")) {
             err.println("bench: training epochs per second, 2-16-16-1 …");
             java.put("training", training());
+        }
+        if (wants("slice")) {
+            err.println("bench: 51×51 loss slice over 1,000 points, 2-16-16-1 …");
+            java.put("slice", SliceBenchmark.run(repeats));
         }
         out.put("java", java);
         if (python != null) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sharp-minima-lab", mixinStandardHelpOptions = true, version = "Sharp Minima Lab 0.1",
         description = "Measure, transform and train the networks of 'Sharp Minima Can Generalize For Deep Nets'.",
-        subcommands = {MeasureCommand.class, TransformCommand.class, TrainCommand.class, BenchCommand.class, RenderCommand.class})
+        subcommands = {MeasureCommand.class, TransformCommand.class, TrainCommand.class, BenchCommand.class, RenderCommand.class,
+                SliceCommand.class, ExperimentCommand.class})
 public final class Cli implements Runnable {
 
     public static final int OK = 0;
