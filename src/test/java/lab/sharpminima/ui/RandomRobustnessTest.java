@@ -56,12 +56,19 @@ import org.testfx.util.WaitForAsyncUtils;
  * "Infinity", "null" or an exception, and no readout value (style class {@code value}) is empty.
  *
  * <p>Seed and length: {@code -Dsml.robust.seed} (default 20170315), {@code -Dsml.robust.actions}
- * (default 2000). A failure names the seed, the action number and the action.
+ * (default 2000), {@code -Dsml.robust.seconds} (default 45: the loop's time budget, at least 200
+ * actions). A failure names the seed, the action number and the action.
  */
 class RandomRobustnessTest {
 
     private static final long SEED = Long.getLong("sml.robust.seed", 20170315L);
     private static final int ACTIONS = Integer.getInteger("sml.robust.actions", 2000);
+    /**
+     * Wall-clock budget of the action loop: on a loaded machine the run stops early (the same seeded
+     * prefix of actions), so the suite stays quick; at least {@link #MIN_ACTIONS} always run.
+     */
+    private static final long BUDGET_SECONDS = Long.getLong("sml.robust.seconds", 45);
+    private static final int MIN_ACTIONS = 200;
     /** Words a readout must never show: a number that failed to be one, or a leaked exception. */
     private static final Pattern BAD = Pattern.compile("\\bNaN\\b|Infinity|\\bnull\\b|Exception|\\bat lab\\.");
     private static final List<String> GARBAGE = List.of("", "abc", "-", "NaN", "-NaN", "Infinity", "-Infinity",
@@ -102,7 +109,9 @@ class RandomRobustnessTest {
         robot.interact(() -> main.openModel(models.get(0)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !main.busyProperty().get());
 
-        for (step = 1; step <= ACTIONS && failures.size() < 20; step++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
+        for (step = 1; step <= ACTIONS && failures.size() < 20
+                && (step <= MIN_ACTIONS || System.nanoTime() < deadline); step++) {
             int kind = random.nextInt(100);
             // One FX-thread task per action (act, then look at every label), without TestFX's
             // settle-wait after each: pulses and background results interleave as they would for a user.
@@ -118,6 +127,8 @@ class RandomRobustnessTest {
                 WaitForAsyncUtils.waitForFxEvents();
             }
         }
+        int done = step - 1;
+        System.out.printf(java.util.Locale.ROOT, "RandomRobustnessTest: seed %d, %d of %d actions%n", SEED, done, ACTIONS);
         // Let every background result land, then look at every view once more.
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         for (Tab t : tabs().getTabs()) {
@@ -127,7 +138,7 @@ class RandomRobustnessTest {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(this::checkLabels);
         }
-        assertThat(failures).as("seed %d, %d actions", SEED, ACTIONS).isEmpty();
+        assertThat(failures).as("seed %d, %d actions", SEED, done).isEmpty();
     }
 
     private static List<Path> bundledModels() throws IOException {
