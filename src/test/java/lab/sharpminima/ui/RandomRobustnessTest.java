@@ -96,15 +96,16 @@ class RandomRobustnessTest {
         Thread.UncaughtExceptionHandler collect = (t, e) -> failures.add(where() + " uncaught on " + t.getName()
                 + ": " + stackOf(e));
         Thread.setDefaultUncaughtExceptionHandler(collect);
-        FxToolkit.registerPrimaryStage();
+        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
         main = new MainViewModel(new FxBackgroundExecutor());
-        FxToolkit.setupStage(stage -> {
+        // Not FxToolkit.setupStage: its fixed 60 s limit is too short for all views on a loaded 2-core box.
+        WaitForAsyncUtils.asyncFx(() -> {
             Thread.currentThread().setUncaughtExceptionHandler(collect);
             scene = new Scene(new MainView(main, stage).root(), 1200, 800);
             scene.getStylesheets().add(SharpMinimaApp.stylesheet());
             stage.setScene(scene);
             stage.show();
-        });
+        }).get(180, TimeUnit.SECONDS);
         List<Path> models = bundledModels();
         robot.interact(() -> main.openModel(models.get(0)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !main.busyProperty().get());
