@@ -52,8 +52,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * draggable point θ (Figures 1, 2, 4) and θ̂ (Figure 5) and of empty chart space; scroll zoom;
  * double-click reset; buttons, toggles, combos; tab switches; menu items that open no dialog; the
  * bundled models opened through {@link MainViewModel#openModel}). After every action: no exception
- * reached the FX thread (uncaught handlers collect them), and no label anywhere shows "NaN",
- * "Infinity", "null" or an exception, and no readout value (style class {@code value}) is empty.
+ * reached the FX thread (uncaught handlers collect them), no label anywhere shows "NaN",
+ * "Infinity", "null" or an exception, no readout value (style class {@code value}) is empty, and no
+ * spinner holds a value that is not finite.
  *
  * <p>Seed and length: {@code -Dsml.robust.seed} (default 20170315), {@code -Dsml.robust.actions}
  * (default 2000), {@code -Dsml.robust.seconds} (default 45: the loop's time budget, at least 200
@@ -483,6 +484,9 @@ class RandomRobustnessTest {
             if (l.getStyleClass().contains("value") && (text == null || text.isBlank())) {
                 bad.add(describe(l) + " (a readout) is empty");
             }
+        }
+        if (n instanceof Spinner<?> s && s.getValue() instanceof Double d && !Double.isFinite(d)) {
+            bad.add(describe(s) + " holds " + d);
         }
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
