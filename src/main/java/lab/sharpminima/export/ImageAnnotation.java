@@ -3,6 +3,7 @@ package lab.sharpminima.export;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import org.jfree.chart.annotations.AbstractXYAnnotation;
@@ -46,21 +47,67 @@ final class ImageAnnotation extends AbstractXYAnnotation {
                 plot.getOrientation());
         RectangleEdge yEdge = org.jfree.chart.plot.Plot.resolveRangeAxisLocation(plot.getRangeAxisLocation(),
                 plot.getOrientation());
-        int left = (int) Math.round(domainAxis.valueToJava2D(x0, dataArea, xEdge));
-        int right = (int) Math.round(domainAxis.valueToJava2D(x1, dataArea, xEdge));
-        int top = (int) Math.round(rangeAxis.valueToJava2D(y1, dataArea, yEdge));
-        int bottom = (int) Math.round(rangeAxis.valueToJava2D(y0, dataArea, yEdge));
+        double left = domainAxis.valueToJava2D(x0, dataArea, xEdge);
+        double right = domainAxis.valueToJava2D(x1, dataArea, xEdge);
+        double top = rangeAxis.valueToJava2D(y1, dataArea, yEdge);
+        double bottom = rangeAxis.valueToJava2D(y0, dataArea, yEdge);
         Shape savedClip = g2.getClip();
         Object savedInterp = g2.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
         g2.clip(dataArea);
-        g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, smooth
-                ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        // Destination corners may come in either order (inverted axes); drawImage flips accordingly.
-        g2.drawImage(image, left, top, right, bottom, 0, 0, image.getWidth(), image.getHeight(), null);
+        Object interpolation = smooth
+                ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR;
+        g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+        if (zoomedIn(left, right, top, bottom, dataArea)) {
+            drawVisiblePart(g2, left, right, top, bottom, dataArea, interpolation);
+        } else {
+            // Destination corners may come in either order (inverted axes); drawImage flips accordingly.
+            g2.drawImage(image, (int) Math.round(left), (int) Math.round(top), (int) Math.round(right),
+                    (int) Math.round(bottom), 0, 0, image.getWidth(), image.getHeight(), null);
+        }
         if (savedInterp != null) {
             g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, savedInterp);
         }
         g2.setClip(savedClip);
+    }
+
+    /**
+     * True when the image's destination is far larger than the data area (a deep mouse zoom): scaled
+     * whole, it would need a raster of that size (FXGraphics2D allocates one), or overflow int pixels.
+     */
+    private static boolean zoomedIn(double left, double right, double top, double bottom, Rectangle2D area) {
+        double limit = 1e6;
+        return Math.abs(right - left) > 4 * area.getWidth() + 16 || Math.abs(bottom - top) > 4 * area.getHeight() + 16
+                || Math.abs(left) > limit || Math.abs(right) > limit || Math.abs(top) > limit || Math.abs(bottom) > limit;
+    }
+
+    /**
+     * Only the part of the stretched image inside the data area, resampled into an image of at most
+     * the data area's size and drawn unscaled: the cost stays that of the screen, whatever the zoom.
+     */
+    private void drawVisiblePart(Graphics2D g2, double left, double right, double top, double bottom,
+                                 Rectangle2D area, Object interpolation) {
+        Rectangle2D whole = new Rectangle2D.Double(Math.min(left, right), Math.min(top, bottom),
+                Math.abs(right - left), Math.abs(bottom - top));
+        Rectangle2D visible = whole.createIntersection(area);
+        if (visible.isEmpty() || !Double.isFinite(visible.getWidth()) || !Double.isFinite(visible.getHeight())) {
+            return;
+        }
+        int vx = (int) Math.floor(visible.getMinX());
+        int vy = (int) Math.floor(visible.getMinY());
+        int w = Math.max(1, (int) Math.ceil(visible.getMaxX()) - vx);
+        int h = Math.max(1, (int) Math.ceil(visible.getMaxY()) - vy);
+        BufferedImage part = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D pg = part.createGraphics();
+        try {
+            pg.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+            AffineTransform t = AffineTransform.getTranslateInstance(left - vx, top - vy);
+            // Negative scales flip the image with an inverted axis, as the corner order does above.
+            t.scale((right - left) / image.getWidth(), (bottom - top) / image.getHeight());
+            pg.drawImage(image, t, null);
+        } finally {
+            pg.dispose();
+        }
+        g2.drawImage(part, vx, vy, null);
     }
 
     /** Identity: two heat maps are never "the same annotation" for {@link XYPlot#removeAnnotation}. */

@@ -115,7 +115,9 @@ public final class Figure2View {
             @Override
             public Double fromString(String s) {
                 try {
-                    return Double.valueOf(s.trim().replace('−', '-'));
+                    // "NaN" parses, and the value factory clamps only what compares: keep the old value.
+                    double v = Double.parseDouble(s.trim().replace('−', '-'));
+                    return Double.isNaN(v) ? f.getValue() : v;
                 } catch (NumberFormatException e) {
                     return f.getValue();
                 }

@@ -74,7 +74,9 @@ public final class Figure4View {
             @Override
             public Double fromString(String s) {
                 try {
-                    return Double.valueOf(s.trim().replace('−', '-'));
+                    // "NaN" parses, and the value factory clamps only what compares: keep the old value.
+                    double v = Double.parseDouble(s.trim().replace('−', '-'));
+                    return Double.isNaN(v) ? f.getValue() : v;
                 } catch (NumberFormatException e) {
                     return f.getValue();
                 }

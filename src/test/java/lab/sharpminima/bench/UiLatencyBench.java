@@ -1,0 +1,257 @@
+package lab.sharpminima.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import lab.sharpminima.engine.Activation;
+import lab.sharpminima.engine.LossKind;
+import lab.sharpminima.engine.Model;
+import lab.sharpminima.engine.Network;
+import lab.sharpminima.engine.data.BuiltinDatasets;
+import lab.sharpminima.engine.data.Targets;
+import lab.sharpminima.engine.io.ModelFiles;
+import lab.sharpminima.engine.train.Initializer;
+import lab.sharpminima.ui.FxBackgroundExecutor;
+import lab.sharpminima.ui.MainViewModel;
+import lab.sharpminima.ui.SharpMinimaApp;
+import lab.sharpminima.ui.TransformState;
+import lab.sharpminima.ui.figure1.Figure1View;
+import lab.sharpminima.ui.figure1.Figure1ViewModel;
+import lab.sharpminima.ui.figure2.Figure2View;
+import lab.sharpminima.ui.figure2.Figure2ViewModel;
+import lab.sharpminima.ui.figure3.Figure3View;
+import lab.sharpminima.ui.figure3.Figure3ViewModel;
+import lab.sharpminima.ui.figure4.Figure4View;
+import lab.sharpminima.ui.figure4.Figure4ViewModel;
+import lab.sharpminima.ui.figure5.Figure5View;
+import lab.sharpminima.ui.figure5.Figure5ViewModel;
+import lab.sharpminima.ui.spectrum.SpectrumView;
+import lab.sharpminima.ui.spectrum.SpectrumViewModel;
+
+/**
+ * Slider-to-frame latency of each view in a real window (run under Xvfb, or any display): for each
+ * view, its main slider is set N times; the clock runs from {@code slider.setValue} on the FX thread
+ * to the end of the first pulse (a post-layout pulse listener) after the view's result property
+ * changed: the pulse in which the view's AnimationTimer draws the new overlay/chart. A lag probe
+ * (a runnable posted every millisecond from another thread, timed until it runs) gives the FX
+ * thread's longest busy stretch. Prints median / p95 / max per view. Figures 2–4 use the presets'
+ * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305).
+ *
+ * <p>Usage (see bench/README.md): {@code java -cp target/test-classes:target/sharp-minima-lab.jar
+ * lab.sharpminima.bench.UiLatencyBench [steps]}.
+ */
+public final class UiLatencyBench {
+
+    private record ViewCase(String name, Supplier<Built> build) {
+    }
+
+    private record Built(Parent root, String sliderId, ObservableValue<?> result, Runnable prepare) {
+    }
+
+    private static final AtomicLong MAX_LAG = new AtomicLong();
+
+    private UiLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        Platform.setImplicitExit(false);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Path model = spectrumModel();
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
+        List<ViewCase> cases = List.of(
+                new ViewCase("Figure 1 (θ)", () -> {
+                    Figure1ViewModel vm = new Figure1ViewModel(executor);
+                    return new Built(new Figure1View(vm).root(), "#figure1-theta", vm.overlayProperty(), null);
+                }),
+                new ViewCase("Figure 2 (α, 256×256)", () -> {
+                    Figure2ViewModel vm = new Figure2ViewModel(executor);
+                    return new Built(new Figure2View(vm).root(), "#figure2-alpha", vm.overlayProperty(), null);
+                }),
+                new ViewCase("Figure 3 (α, 256×256)", () -> {
+                    Figure3ViewModel vm = new Figure3ViewModel(executor);
+                    return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
+                }),
+                new ViewCase("Figure 4 (ε, 256×256)", () -> {
+                    Figure4ViewModel vm = new Figure4ViewModel(executor);
+                    return new Built(new Figure4View(vm).root(), "#figure4-epsilon", vm.dataProperty(), null);
+                }),
+                new ViewCase("Figure 5 (θ̂₁)", () -> {
+                    Figure5ViewModel vm = new Figure5ViewModel(executor);
+                    return new Built(new Figure5View(vm).root(), "#figure5-centre1", vm.dataProperty(), null);
+                }),
+                new ViewCase("Spectrum (α₁, n = 305)", () -> {
+                    MainViewModel main = new MainViewModel(executor);
+                    TransformState transform = new TransformState(main);
+                    SpectrumViewModel vm = new SpectrumViewModel(executor, transform);
+                    return new Built(new SpectrumView(vm).root(), "#spectrum-alpha-1", vm.resultProperty(),
+                            () -> main.openModel(model));
+                }));
+        Thread probe = lagProbe();
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %s%n", "view", "median", "p95", "max", "FX busy max");
+        for (ViewCase c : cases) {
+            run(c, steps);
+        }
+        probe.interrupt();
+        executor.shutdown();
+        Platform.exit();
+    }
+
+    /** A 1-20-12-1 ReLU net with biases on 64 sine samples (1-D input), He-initialised: n = 40 + 252 + 13 = 305. */
+    private static Path spectrumModel() throws Exception {
+        Network net = Network.mlp(new int[] {1, 20, 12, 1}, Activation.RELU, true);
+        Model m = new Model(net, Initializer.he(net, 7), LossKind.MSE, BuiltinDatasets.sine(64, 0.05, 7), null,
+                java.util.Map.of());
+        Path file = Files.createTempFile("sml-bench-", ".json");
+        file.toFile().deleteOnExit();
+        ModelFiles.write(m, file);
+        return file;
+    }
+
+    /** Posts a timed runnable every millisecond; the longest wait is the FX thread's longest busy stretch. */
+    private static Thread lagProbe() {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long posted = System.nanoTime();
+                CountDownLatch ran = new CountDownLatch(1);
+                Platform.runLater(() -> {
+                    MAX_LAG.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                    ran.countDown();
+                });
+                try {
+                    ran.await();
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "lag-probe");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void run(ViewCase c, int steps) throws Exception {
+        Stage[] stage = new Stage[1];
+        Built[] built = new Built[1];
+        long[] frameAt = new long[1];
+        boolean[] delivered = new boolean[1];
+        CountDownLatch[] frame = new CountDownLatch[1];
+        onFx(() -> {
+            built[0] = c.build().get();
+            Scene scene = new Scene(built[0].root(), 1200, 800);
+            scene.getStylesheets().add(SharpMinimaApp.stylesheet());
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+            built[0].result().addListener((obs, old, v) -> delivered[0] = true);
+            scene.addPostLayoutPulseListener(() -> {
+                if (delivered[0] && frame[0] != null) {
+                    delivered[0] = false;
+                    frameAt[0] = System.nanoTime();
+                    frame[0].countDown();
+                }
+            });
+            if (built[0].prepare() != null) {
+                built[0].prepare().run();
+            }
+        });
+        // Warm-up: wait for the first result (landscape, model, spectrum) and a few more seconds of JIT.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && onFxGet(() -> built[0].result().getValue()) == null) {
+            Thread.sleep(50);
+        }
+        Slider slider = onFxGet(() -> (Slider) stage[0].getScene().lookup(built[0].sliderId()));
+        step(slider, frame, frameAt, 0.5, 10);
+        Thread.sleep(500);
+        MAX_LAG.set(0);
+        long[] latency = new long[steps];
+        int done = 0;
+        List<Integer> missed = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            // Alternating ends of the range, never the previous value: (i + ½)/N and 1 − (i + ¼)/N never coincide.
+            double u = i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
+            long t = step(slider, frame, frameAt, u, 5);
+            if (t >= 0) {
+                latency[done++] = t;
+            } else {
+                missed.add(i);
+            }
+            Thread.sleep(30);
+        }
+        long lag = MAX_LAG.get();
+        long[] l = Arrays.copyOf(latency, done);
+        Arrays.sort(l);
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95), ms(l, 1.0),
+                lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
+        onFx(() -> stage[0].close());
+    }
+
+    /** Sets the slider to the fraction u of its range; returns the nanoseconds to the frame, or -1. */
+    private static long step(Slider slider, CountDownLatch[] frame, long[] frameAt, double u, int timeoutSeconds)
+            throws Exception {
+        long[] start = new long[1];
+        CountDownLatch latch = new CountDownLatch(1);
+        onFx(() -> {
+            frame[0] = latch;
+            start[0] = System.nanoTime();
+            slider.setValue(slider.getMin() + u * (slider.getMax() - slider.getMin()));
+        });
+        if (!latch.await(timeoutSeconds, TimeUnit.SECONDS)) {
+            return -1;
+        }
+        return frameAt[0] - start[0];
+    }
+
+    private static String ms(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return "—";
+        }
+        int i = Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1);
+        return String.format(Locale.ROOT, "%.1f ms", sorted[Math.max(0, i)] / 1e6);
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        onFxGet(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T onFxGet(Supplier<T> s) throws Exception {
+        List<T> out = new ArrayList<>(1);
+        List<Throwable> error = new ArrayList<>(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                out.add(s.get());
+            } catch (Throwable e) {
+                error.add(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the FX thread did not answer within 60 s");
+        }
+        if (!error.isEmpty()) {
+            throw new IllegalStateException(error.get(0));
+        }
+        return out.get(0);
+    }
+}
