@@ -17,7 +17,7 @@ class ArchitectureTest {
     private static final String[] LOWER = {
         "lab.sharpminima.engine..", "lab.sharpminima.linalg..", "lab.sharpminima.symmetry..",
         "lab.sharpminima.measure..", "lab.sharpminima.landscape..", "lab.sharpminima.compute..",
-        "lab.sharpminima.figure..", "lab.sharpminima.cli.."
+        "lab.sharpminima.figure..", "lab.sharpminima.cli..", "lab.sharpminima.about.."
     };
 
     @Test
