@@ -148,8 +148,18 @@ public final class StartView {
         thumb.setSmooth(true);
         Label title = new Label(f.title());
         title.getStyleClass().add("start-card-title");
+        title.setWrapText(true);
+        title.setMinHeight(36);
+        title.setPrefHeight(36);
+        title.setMaxHeight(36);
+        title.setAlignment(Pos.TOP_LEFT);
         Label caption = new Label(f.caption());
         caption.setWrapText(true);
+        // fixed text heights: a Button asks its graphic for a width-free height, which wrapping inflates
+        caption.setMinHeight(72);
+        caption.setPrefHeight(72);
+        caption.setMaxHeight(72);
+        caption.setAlignment(Pos.TOP_LEFT);
         caption.getStyleClass().add("start-muted");
         VBox box = new VBox(6, thumb, title, caption);
         box.setPrefWidth(CARD_WIDTH);
