@@ -82,6 +82,11 @@ public final class MainView {
         return root;
     }
 
+    /** The Start tab's page; the guided path sets its {@code onGuidedPathProperty()}. */
+    public StartView startView() {
+        return start;
+    }
+
     private void build() {
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
