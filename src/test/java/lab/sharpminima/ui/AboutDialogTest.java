@@ -18,6 +18,8 @@ class AboutDialogTest {
     @Test
     void theDialogNamesVersionsAndLicences() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
+        // a dialog copies its owner's style sheets, so the owner needs a scene, as the app's window has
+        FxToolkit.setupStage(s -> s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100)));
         AtomicReference<Alert> alert = new AtomicReference<>();
         new FxRobot().interact(() -> alert.set(AboutDialog.create(stage)));
         Alert a = alert.get();
