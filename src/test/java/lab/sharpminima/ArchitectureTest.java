@@ -18,7 +18,7 @@ class ArchitectureTest {
         "lab.sharpminima.engine..", "lab.sharpminima.linalg..", "lab.sharpminima.symmetry..",
         "lab.sharpminima.measure..", "lab.sharpminima.landscape..", "lab.sharpminima.compute..",
         "lab.sharpminima.figure..", "lab.sharpminima.cli..", "lab.sharpminima.gpu..", "lab.sharpminima.session..",
-        "lab.sharpminima.experiment.."
+        "lab.sharpminima.experiment..", "lab.sharpminima.about.."
     };
 
     @Test

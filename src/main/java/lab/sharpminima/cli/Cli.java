@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * 2 bad input (one line "error: …" on stderr, no output file touched), 1 internal fault (a short
  * message; the stack trace only with {@code --debug}).
  */
-@Command(name = "sharp-minima-lab", mixinStandardHelpOptions = true, version = "Sharp Minima Lab 0.1",
+@Command(name = "sharp-minima-lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measure, transform and train the networks of 'Sharp Minima Can Generalize For Deep Nets'.",
         subcommands = {MeasureCommand.class, TransformCommand.class, TrainCommand.class, BenchCommand.class, RenderCommand.class,
                 SliceCommand.class, ExperimentCommand.class})

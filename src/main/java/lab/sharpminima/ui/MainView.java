@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -41,6 +40,7 @@ import lab.sharpminima.ui.figure4.Figure4View;
 import lab.sharpminima.ui.figure4.Figure4ViewModel;
 import lab.sharpminima.ui.figure5.Figure5View;
 import lab.sharpminima.ui.figure5.Figure5ViewModel;
+import lab.sharpminima.ui.start.StartView;
 import lab.sharpminima.ui.summary.SummaryView;
 import org.controlsfx.control.Notifications;
 
@@ -79,6 +79,7 @@ public final class MainView {
     private final java.util.Map<Tab, ExportableFigure> exportable = new java.util.HashMap<>();
     private final MenuItem about = new MenuItem("About Sharp Minima Lab");
     private final TabPane tabs = new TabPane();
+    private final StartView start = new StartView();
     private final Label status = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
     /** Presentation mode (F5) and the guided tour: issue 4, "Teaching". */
@@ -107,6 +108,11 @@ public final class MainView {
         return root;
     }
 
+    /** The Start tab's page; the guided path sets its {@code onGuidedPathProperty()}. */
+    public StartView startView() {
+        return start;
+    }
+
     private void build() {
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
@@ -121,6 +127,7 @@ public final class MainView {
         MenuBar menus = new MenuBar(file);
         menus.setId("menu-bar");
 
+        Tab startTab = addTab("Start", "start", start.root());
         SummaryView summary = new SummaryView(vm.summaryProperty(), vm.spectrumProperty());
         addTab("Model", "model", summary.root());
         Figure1ViewModel figure1Model = new Figure1ViewModel(vm.executor());
@@ -165,6 +172,7 @@ public final class MainView {
                 measuresModel);
         addTab("Lab · training", "lab", new LabView(new LabViewModel(vm.executor(), LabViewModel.daemonThreads())).root());
         tabs.setId("views");
+        wireStart(startTab);
         selectTab(System.getProperty(TAB_PROPERTY));
 
         status.setId("status-message");
@@ -328,6 +336,23 @@ public final class MainView {
         }
         tabs.getTabs().stream().filter(t -> ("tab-" + name).equals(t.getId())).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /**
+     * The start page's offers: a figure card or the lab button selects that tab; the guided path, until
+     * the presentation mode sets {@code start.onGuidedPathProperty()}, opens Figure 1. Opening a model
+     * from the start page shows it in the Model tab.
+     */
+    private void wireStart(Tab startTab) {
+        start.onSelectViewProperty().set(this::selectTab);
+        start.onOpenModelProperty().set(this::chooseModel);
+        start.onGuidedPathProperty().set(() -> selectTab("figure1"));
+        start.labAvailableProperty().set(tabs.getTabs().stream().anyMatch(t -> "tab-lab".equals(t.getId())));
+        vm.modelPathProperty().addListener((obs, old, path) -> {
+            if (path != null && tabs.getSelectionModel().getSelectedItem() == startTab) {
+                selectTab("model");
+            }
+        });
     }
 
     /** {@code -Dsml.figure2.alpha=0.5} starts Figure 2 at log₁₀ α = 0.5 (scripted screenshots); ignored if not a number. */
@@ -498,14 +523,7 @@ public final class MainView {
     }
 
     private void showAbout() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("About Sharp Minima Lab");
-        a.setHeaderText("Sharp Minima Lab");
-        a.setContentText("An interactive companion to \"Sharp Minima Can Generalize For Deep Nets\" "
-                + "(Dinh, Pascanu, Bengio and Bengio, ICML 2017): open a model, measure its flatness, and see "
-                + "how reparametrizations that keep the function move those measures.");
-        a.showAndWait();
+        AboutDialog.create(stage).showAndWait();
     }
 
     /**

@@ -37,6 +37,8 @@ public class SharpMinimaApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(420);
         stage.setScene(scene);
+        stage.getIcons().addAll(icons());
+        StartupProbe.attach(scene);
         stage.show();
         List<String> raw = getParameters().getRaw();
         Optional<Path> argument = modelArgument(raw);
@@ -74,6 +76,14 @@ public class SharpMinimaApp extends Application {
     /** The app's style sheet, applied over Modena. */
     public static String stylesheet() {
         return SharpMinimaApp.class.getResource("app.css").toExternalForm();
+    }
+
+    /** The app icon in the sizes window managers pick from (drawn by assets/icons/make_icons.py). */
+    public static List<javafx.scene.image.Image> icons() {
+        return java.util.stream.IntStream.of(16, 32, 48, 64, 128, 256)
+                .mapToObj(s -> new javafx.scene.image.Image(
+                        SharpMinimaApp.class.getResource("icons/sharp-minima-lab-" + s + ".png").toExternalForm()))
+                .toList();
     }
 
     /** The first raw parameter that is not an option, as a path. */
