@@ -218,7 +218,7 @@ public final class MainView {
 
     /**
      * View: presentation mode (F5, a check mark; Esc leaves it) and one item per tab, Ctrl+1 … Ctrl+9
-     * in tab order.
+     * and Ctrl+0 for the tenth, in tab order.
      */
     private Menu viewMenu() {
         javafx.scene.control.CheckMenuItem present = new javafx.scene.control.CheckMenuItem("Presentation mode");
@@ -226,11 +226,11 @@ public final class MainView {
         present.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5));
         present.selectedProperty().bindBidirectional(presentation.onProperty());
         Menu view = new Menu("View", null, present, new SeparatorMenuItem());
-        for (int k = 0; k < Math.min(9, tabs.getTabs().size()); k++) {
+        for (int k = 0; k < Math.min(10, tabs.getTabs().size()); k++) {
             Tab tab = tabs.getTabs().get(k);
             MenuItem go = new MenuItem(tab.getText());
             go.setId("menu-go-" + tab.getId());
-            go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (k + 1)));
+            go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (k + 1) % 10));
             go.setOnAction(e -> tabs.getSelectionModel().select(tab));
             view.getItems().add(go);
         }
@@ -339,14 +339,14 @@ public final class MainView {
     }
 
     /**
-     * The start page's offers: a figure card or the lab button selects that tab; the guided path, until
-     * the presentation mode sets {@code start.onGuidedPathProperty()}, opens Figure 1. Opening a model
+     * The start page's offers: a figure card or the lab button selects that tab; the guided path starts
+     * the tour (its first step is Figure 1). Opening a model
      * from the start page shows it in the Model tab.
      */
     private void wireStart(Tab startTab) {
         start.onSelectViewProperty().set(this::selectTab);
         start.onOpenModelProperty().set(this::chooseModel);
-        start.onGuidedPathProperty().set(() -> selectTab("figure1"));
+        start.onGuidedPathProperty().set(tour::start);
         start.labAvailableProperty().set(tabs.getTabs().stream().anyMatch(t -> "tab-lab".equals(t.getId())));
         vm.modelPathProperty().addListener((obs, old, path) -> {
             if (path != null && tabs.getSelectionModel().getSelectedItem() == startTab) {

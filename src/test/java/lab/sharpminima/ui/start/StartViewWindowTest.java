@@ -55,9 +55,11 @@ class StartViewWindowTest {
     }
 
     @Test
-    void theGuidedPathOpensFigureOneAndTheLabButtonNeedsALabTab() {
+    void theGuidedPathStartsTheTourOnFigureOneAndTheLabButtonNeedsALabTab() {
         robot.clickOn("#start-guided");
         assertThat(selectedTab()).isEqualTo("tab-figure1");
+        assertThat(robot.lookup("#guide-bar").query().isVisible()).as("the guided tour started").isTrue();
+        assertThat(robot.lookup("#guide-position").queryLabeled().getText()).startsWith("1 /");
         boolean hasLab = robot.lookup("#tab-lab").tryQuery().isPresent()
                 || robot.lookup("#views").queryAs(TabPane.class).getTabs().stream().anyMatch(t -> "tab-lab".equals(t.getId()));
         assertThat(robot.lookup("#start-lab").queryAs(Button.class).isDisabled()).isEqualTo(!hasLab);
