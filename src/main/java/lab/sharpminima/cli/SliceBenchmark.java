@@ -21,7 +21,8 @@ import lab.sharpminima.landscape.Window;
 /**
  * The {@code slice} workload of {@code bench} (issue 5, item 6): a 51 × 51 slice over 1,000 two-moons
  * points through a 2-16-16-1 relu network with biases (one output, so MSE on ±1 class targets),
- * along filter-normalised directions. Timed with {@link Slice2D} on 1
+ * along filter-normalised directions. Timed once cold (the first slice of the process, as a single
+ * {@code slice} command pays it), then with {@link Slice2D} on 1
  * thread and on every processor, and, for comparison, with one {@link LossFunction#value} per node
  * ({@link LossGrid#compute}, the path the figures use).
  */
@@ -51,6 +52,13 @@ final class SliceBenchmark {
         m.put("samples", SAMPLES);
         m.put("grid", STEPS + "x" + STEPS);
         m.put("threads", cores);
+        long cold = System.nanoTime();
+        double first = Slice2D.compute(f, theta, d1, d2, w, STEPS, cores).grid().value(0, 0);
+        // The first slice of the process, JIT compilation included (cold only when slice runs first).
+        m.put("firstSliceSeconds", (System.nanoTime() - cold) / 1e9);
+        if (Double.isNaN(first)) {
+            throw new IllegalStateException("the benchmark slice has a NaN loss");
+        }
         m.put("sliceSeconds", best(repeats, () -> Slice2D.compute(f, theta, d1, d2, w, STEPS, cores).grid().value(0, 0)));
         m.put("slice1ThreadSeconds", best(repeats, () -> Slice2D.compute(f, theta, d1, d2, w, STEPS, 1).grid().value(0, 0)));
         m.put("slice1ThreadCpuSeconds", bestCpu(repeats, () -> Slice2D.compute(f, theta, d1, d2, w, STEPS, 1).grid().value(0, 0)));

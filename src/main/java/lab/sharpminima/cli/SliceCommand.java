@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import lab.sharpminima.compute.Backend;
+import lab.sharpminima.compute.CpuBackend;
 import lab.sharpminima.engine.LossFunction;
 import lab.sharpminima.engine.Model;
 import lab.sharpminima.engine.io.AtomicFiles;
 import lab.sharpminima.landscape.Directions;
 import lab.sharpminima.landscape.LossGrid;
+import lab.sharpminima.landscape.Plane;
 import lab.sharpminima.landscape.Slice2D;
 import lab.sharpminima.landscape.Window;
 import picocli.CommandLine.Command;
@@ -25,6 +28,10 @@ import picocli.CommandLine.Spec;
  * [lo, hi]², along random, filter-normalised (Li et al. 2018) or top Hessian eigenvector directions
  * (spec/cli.md). Writes {@code a}, {@code b}, {@code loss} (rows over b, columns over a), {@code d1},
  * {@code d2} and the settings to {@code --out} atomically, and prints a short summary on stdout.
+ *
+ * <p>On the CPU the grid is {@link Slice2D} (the fast {@code PlaneLoss}, each value the same double as
+ * {@code LossFunction.value}); on an OpenCL device it is {@link LossGrid#compute(Plane, LossFunction,
+ * Window, int, Backend)}, the nodes packed into batches (issue 6). The summary names the backend used.
  */
 @Command(name = "slice", mixinStandardHelpOptions = true,
         description = "Write a 2-D loss slice L(θ + a·d1 + b·d2) through a model's θ as JSON.")
@@ -55,7 +62,9 @@ final class SliceCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "51", description = "Grid nodes per side, ends included (default ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--backend", defaultValue = "cpu", description = "cpu or opencl (default ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", defaultValue = "cpu",
+            description = "cpu, opencl, opencl:K or auto (-fp32 for single precision); without a working "
+                    + "OpenCL device, one note and the CPU (default ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(names = "--threads", description = "Worker threads (default: every processor).")
@@ -67,7 +76,6 @@ final class SliceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Directions.Kind kind = parseDirs();
-        requireCpuBackend(backend);
         double[] lohi = parseRange(range);
         if (steps < 2 || steps > MAX_STEPS) {
             throw new BadInputException("--steps = " + steps + " must be between 2 and " + MAX_STEPS);
@@ -83,26 +91,31 @@ final class SliceCommand implements Callable<Integer> {
                     + " has " + theta.length);
         }
         Directions.Pair p = Directions.pair(kind, f, theta, seed);
-        Slice2D s = Slice2D.compute(f, theta, p.d1(), p.d2(), new Window(lohi[0], lohi[1], lohi[0], lohi[1]),
-                steps, threads == null ? Slice2D.defaultThreads() : threads);
-        Map<String, Object> file = fileJson(kind, p, s.grid(), f.value(theta));
+        Window window = new Window(lohi[0], lohi[1], lohi[0], lohi[1]);
+        LossGrid grid;
+        String used;
+        try (Backend batched = BackendOption.open(backend, spec.commandLine().getErr())) {
+            if (batched instanceof CpuBackend) {
+                grid = Slice2D.compute(f, theta, p.d1(), p.d2(), window, steps,
+                        threads == null ? Slice2D.defaultThreads() : threads).grid();
+                used = "cpu";
+            } else {
+                grid = LossGrid.compute(Plane.through(theta, p.d1(), p.d2()), f, window, steps, batched);
+                BackendOption.reportFallback(batched, spec.commandLine().getErr());
+                used = batched.name();
+            }
+        }
+        Map<String, Object> file = fileJson(kind, p, grid, f.value(theta));
         String text = Json.toString(file);
         try {
             AtomicFiles.write(out, o -> o.write((text + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new BadInputException("cannot write --out " + out + ": " + e.getMessage());
         }
-        Json.print(spec.commandLine().getOut(), summary(file, s.grid()));
+        Map<String, Object> summary = summary(file, grid);
+        summary.put("backend", used);
+        Json.print(spec.commandLine().getOut(), summary);
         return Cli.OK;
-    }
-
-    /** The same message as {@code measure} until the OpenCL backend is in the build. */
-    static void requireCpuBackend(String backend) {
-        if (!backend.equals("cpu")) {
-            throw new BadInputException(backend.equals("opencl")
-                    ? "--backend opencl: the OpenCL backend is not in this build yet; use --backend cpu"
-                    : "--backend = " + backend + " is not cpu or opencl");
-        }
     }
 
     private Directions.Kind parseDirs() {

@@ -112,7 +112,7 @@ class SliceCommandTest {
             {"--range=a:b", "--range"},
             {"--range=1", "--range"},
             {"--steps", "1", "--steps"},
-            {"--backend", "opencl", "--backend opencl:"},
+            {"--backend", "opencl:x", "opencl:K"},
             {"--backend", "cuda", "--backend"},
         };
         for (String[] c : cases) {

@@ -81,6 +81,53 @@ class SliceTest {
         }
     }
 
+    /** More samples than one block of {@link PlaneLoss#BLOCK}, and not a multiple of it. */
+    @Test
+    void severalSampleBlocksGiveTheSameDoubleAsLossFunction() {
+        int n = 2 * PlaneLoss.BLOCK + 37;
+        for (Activation act : new Activation[] {Activation.RELU, Activation.TANH, Activation.LEAKY_RELU}) {
+            Network net = TestNets.net(new int[] {3, 9, 6, 2}, act, true);
+            Random rnd = new Random(22);
+            LossKind kind = act == Activation.TANH ? LossKind.CROSS_ENTROPY : LossKind.MSE;
+            LossFunction f = new LossFunction(net, kind, TestNets.data(net, kind, n, rnd, false));
+            double[] theta = TestNets.theta(net, rnd);
+            double[] d1 = Directions.random(theta.length, rnd);
+            double[] d2 = Directions.filterNormalized(net, theta, rnd);
+            Slice2D s = Slice2D.compute(f, theta, d1, d2, Window.square(-2, 2), 5, 2);
+            for (int i = 0; i < 5; i++) {
+                for (int j = 0; j < 5; j++) {
+                    double[] p = s.plane().point(s.grid().a(j), s.grid().b(i), new double[theta.length]);
+                    assertThat(s.grid().value(i, j)).as("%s (%d, %d)", act, i, j).isEqualTo(f.value(p));
+                }
+            }
+        }
+    }
+
+    /**
+     * A relu unit whose pre-activation is ∞ − ∞ = NaN outputs 0 in {@code LossFunction}; the fast
+     * relu keeps the NaN, so the point is recomputed and the slice still gives the finite loss.
+     */
+    @Test
+    void aNanPreActivationIsZeroedByTheReluAsInLossFunction() {
+        Network net = TestNets.net(new int[] {2, 4, 1}, Activation.RELU, true);
+        Random rnd = new Random(23);
+        Dataset data = TestNets.data(net, LossKind.MSE, 300, rnd, false);
+        // Unit 0 sees 1e308·x0 − 1e308·x1 with x1 = x0: 0 for |x0| < 1, ∞ − ∞ for x0 = 2.
+        for (int s = 0; s < 300; s++) {
+            double x0 = s % 7 == 0 ? 2 : Math.tanh(data.x().get(s, 0)) * 0.9;
+            data.x().set(s, 0, x0);
+            data.x().set(s, 1, x0);
+        }
+        LossFunction f = new LossFunction(net, LossKind.MSE, data);
+        double[] theta = TestNets.theta(net, rnd);
+        theta[net.offset(0)] = 1e308;
+        theta[net.offset(0) + 4] = -1e308;
+        double[] zero = new double[theta.length];
+        double direct = f.value(theta);
+        assertThat(direct).isFinite();
+        assertThat(new PlaneLoss(net, LossKind.MSE, data, theta, zero, zero).value(0, 0)).isEqualTo(direct);
+    }
+
     @Test
     void threadCountDoesNotChangeTheValues() {
         Network net = TestNets.net(new int[] {2, 10, 1}, Activation.RELU, true);
