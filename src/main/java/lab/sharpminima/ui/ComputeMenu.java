@@ -1,0 +1,83 @@
+package lab.sharpminima.ui;
+
+import java.util.function.BiConsumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleGroup;
+
+/**
+ * The "Compute" menu: one radio item per backend of {@link ComputeBackendState#choices()} ("Java
+ * (CPU)", then the OpenCL devices as they are listed) and a check item "Single precision (fp32)". The
+ * radio shows the backend in use: a choice being checked shows as chosen only once it passed, and a
+ * refused one springs back, with the note shown by {@code notify} (title, message).
+ */
+final class ComputeMenu {
+
+    private final ComputeBackendState state;
+    private final Menu menu = new Menu("Compute");
+    private final ToggleGroup group = new ToggleGroup();
+    private final CheckMenuItem fp32 = new CheckMenuItem("Single precision (fp32)");
+    private boolean syncing;
+
+    ComputeMenu(ComputeBackendState state, BiConsumer<String, String> notify) {
+        this.state = state;
+        menu.setId("menu-compute");
+        fp32.setId("menu-compute-fp32");
+        fp32.selectedProperty().bindBidirectional(state.fp32Property());
+        rebuild();
+        state.choices().addListener((ListChangeListener<ComputeBackendState.Choice>) c -> rebuild());
+        state.currentProperty().addListener((obs, old, choice) -> sync());
+        state.noteProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                sync();
+                notify.accept("Compute backend", message);
+            }
+        });
+        group.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (!syncing && toggle != null && toggle.getUserData() != state.currentProperty().get()) {
+                state.select((ComputeBackendState.Choice) toggle.getUserData());
+            }
+        });
+    }
+
+    Menu menu() {
+        return menu;
+    }
+
+    private void rebuild() {
+        syncing = true;
+        try {
+            group.getToggles().clear();
+            menu.getItems().clear();
+            for (ComputeBackendState.Choice c : state.choices()) {
+                RadioMenuItem item = new RadioMenuItem(c.label());
+                item.setId("menu-compute-" + c.word().replace(':', '-'));
+                item.setUserData(c);
+                item.setToggleGroup(group);
+                menu.getItems().add(item);
+            }
+            menu.getItems().addAll(new SeparatorMenuItem(), fp32);
+        } finally {
+            syncing = false;
+        }
+        sync();
+    }
+
+    /** Puts the radio on the choice in use. */
+    private void sync() {
+        syncing = true;
+        try {
+            for (Toggle t : group.getToggles()) {
+                if (t.getUserData().equals(state.currentProperty().get())) {
+                    group.selectToggle(t);
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+}
