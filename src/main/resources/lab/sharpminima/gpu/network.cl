@@ -1,6 +1,7 @@
 // Batched loss and gradient of one fully connected network at many parameter vectors.
 // Built per network shape with: -D USE_DOUBLE (or not), -D DEPTH, -D MAXW (widest layer),
-// -D NIN, -D NOUT. The layer table L holds per layer: in, out, activation, bias, offset, bias offset.
+// -D NIN, -D NOUT, -D FIXED_SHAPE, -D WMEM=__local|__global (and LOCAL_WEIGHTS with __local); the host
+// puts the shape's sample_term (gpu/ForwardSource) in place of the SAMPLE_TERM marker. The layer table L holds per layer: in, out, activation, bias, offset, bias offset.
 // Activations: 0 relu, 1 leaky_relu, 2 linear, 3 tanh (engine/Activation order). Losses: 0 mse,
 // 1 cross_entropy (engine/LossKind order). Everything mirrors engine/LossFunction.
 
@@ -166,3 +167,42 @@ __kernel void reduce_partials(const int n, const int C, const real invN,
     }
     out[id] = invN * sum;
 }
+
+#ifdef FIXED_SHAPE
+/*SAMPLE_TERM*/
+
+// The losses kernel for one network shape and loss, with sample_term from the host's ForwardSource
+// (built with -D FIXED_SHAPE). One work-group per parameter vector: its NPARAM values are first
+// copied to local memory (WMEM __local) when they fit, so that every work-item reads each weight from
+// there. Work-item lid takes the blocks of VW samples starting at VW·lid, VW·(lid + wg), ...; each
+// lane sums its samples' terms with Kahan compensation, the lanes are added pairwise, then a pairwise
+// tree in local memory adds the items' sums.
+__kernel void losses_fixed(const int N, const real invN, __global const real *slopes,
+                           __global const real *thetas, __global const real *X, __global const real *Y,
+                           __global real *out, __local real *scratch, __local real *wlocal) {
+    int g = get_group_id(0), lid = get_local_id(0), wg = get_local_size(0);
+    __global const real *th = thetas + (size_t) g * NPARAM;
+#ifdef LOCAL_WEIGHTS
+    for (int i = lid; i < NPARAM; i += wg) wlocal[i] = th[i];
+    barrier(CLK_LOCAL_MEM_FENCE);
+    WMEM const real *w = wlocal;
+#else
+    WMEM const real *w = th;
+#endif
+    realv sum = 0, comp = 0;
+    for (int base = lid * VW; base < N; base += wg * VW) {
+        realv term = sample_term(w, X, Y, base, N, slopes);
+        realv yk = term - comp;
+        realv t = sum + yk;
+        comp = (t - sum) - yk;
+        sum = t;
+    }
+    scratch[lid] = LANE_SUM(sum);
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int s = wg / 2; s > 0; s >>= 1) {
+        if (lid < s) scratch[lid] += scratch[lid + s];
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) out[g] = invN * scratch[0];
+}
+#endif
