@@ -230,24 +230,33 @@ public final class OpenClBackend implements Backend {
         return (long) net.parameterCount() * bytes() <= localMemory / 4;
     }
 
-    /** The program for this network's shape (every layer's size, activation and bias), built once. */
+    /**
+     * The program for this exact shape (every layer's size, activation and bias) and loss, built once:
+     * one build per network serves both kernels, since the driver's build dominates small workloads.
+     */
     private cl_program program(Network net, LossKind loss) {
         int maxw = net.inputs();
-        StringBuilder shape = new StringBuilder();
+        StringBuilder shape = new StringBuilder(" ").append(loss.id());
         for (Layer l : net.layers()) {
             maxw = Math.max(maxw, l.out());
-            shape.append(l.in()).append('-').append(l.out()).append(l.activation().id()).append(l.bias() ? "b " : " ");
+            shape.append(' ').append(l.in()).append('-').append(l.out()).append(l.activation().id())
+                    .append(l.bias() ? "+b" : "");
         }
-        String options = (precision == Precision.DOUBLE ? "-D USE_DOUBLE " : "") + "-D DEPTH=" + net.depth()
-                + " -D MAXW=" + maxw + " -D NIN=" + net.inputs() + " -D NOUT=" + net.outputs() + " -D FIXED_SHAPE"
+        String options = common(net) + " -D DEPTH=" + net.depth() + " -D MAXW=" + maxw
                 + (localWeights(net) ? " -D LOCAL_WEIGHTS -D WMEM=__local" : " -D WMEM=__global");
-        String key = options + " " + shape + loss.id();
+        String key = options + shape;
         cl_program cached = programs.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        String source = SOURCE.replace("/*SAMPLE_TERM*/",
-                ForwardSource.of(net, loss, vectorWidth(), precision == Precision.DOUBLE));
+        return cached != null ? cached : build(options, key, SOURCE.replace("/*SAMPLE_TERM*/",
+                ForwardSource.of(net, loss, vectorWidth(), precision == Precision.DOUBLE)));
+    }
+
+    private String common(Network net) {
+        return (precision == Precision.DOUBLE ? "-D USE_DOUBLE" : "-D USE_FLOAT") + " -D NIN=" + net.inputs()
+                + " -D NOUT=" + net.outputs();
+    }
+
+    /** Builds {@code source} with {@code options} and keeps it under {@code key}. */
+    private cl_program build(String options, String key, String source) {
         cl_program p = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
             clBuildProgram(p, 0, null, options, null, null);
