@@ -6,7 +6,6 @@ import lab.sharpminima.engine.Dataset;
 import lab.sharpminima.engine.LossFunction;
 import lab.sharpminima.engine.Model;
 import lab.sharpminima.compute.Backend;
-import lab.sharpminima.compute.CpuBackend;
 import lab.sharpminima.measure.EpsilonSharpness;
 import lab.sharpminima.measure.HessianRank;
 import lab.sharpminima.measure.HessianSpectrum;
@@ -112,8 +111,8 @@ public final class MeasuresTable {
     /**
      * Every measure at {@code theta}; ε-sharpness's restarts advance together, each round evaluated in
      * one batch on {@code backend} ({@link EpsilonSharpness#measure(LossFunction, double[], Backend)}).
-     * {@code null} or a {@link CpuBackend} keeps the serial reference ascent, so that the Java choice gives
-     * exactly the values it always gave.
+     * {@code null} runs them one at a time; on a {@link lab.sharpminima.compute.CpuBackend} the lockstep
+     * ascent gives exactly the serial values, on an OpenCL device the same to its precision.
      */
     public static List<Value> valuesAt(Model m, double[] theta, Backend backend) {
         LossFunction f = m.lossFunction();
@@ -123,7 +122,7 @@ public final class MeasuresTable {
             LossFunction test = new LossFunction(m.network(), m.loss(), m.test());
             out.add(new Value("L test loss", "testLoss", test.value(theta), Invariance.INVARIANT));
         }
-        addEpsilonSharpness(out, f, theta, backend instanceof CpuBackend ? null : backend);
+        addEpsilonSharpness(out, f, theta, backend);
         addScalar(out, "Keskar sharpness (ε = 10⁻³)", KeskarSharpness.of(EPSILON), f, theta);
         addHessian(out, f, theta);
         for (ScalarMeasure s : InvariantMeasures.all(SEED)) {

@@ -27,13 +27,16 @@ import org.jocl.cl_program;
 /**
  * {@link Backend} on one OpenCL device, with the kernels of {@code network.cl}.
  *
- * <p>Losses: one work-group per parameter vector; each work-item runs the forward pass of the samples
- * i ≡ lid (mod wg), adds their loss terms with Kahan compensation, and the work-group adds the items'
- * sums pairwise in local memory before scaling by 1/N — the same quantity as
+ * <p>Losses: a kernel generated per network shape and loss ({@link ForwardSource}): one work-group
+ * per parameter vector (64 work-items on a GPU, one on a CPU device), its weights copied to local
+ * memory when they fit; each work-item runs VW samples at once in vector types (VW the device's native
+ * vector width), each lane adds its loss terms with Kahan compensation, the lanes and then the
+ * work-group's items are added pairwise, and the sum is scaled by 1/N — the same quantity as
  * {@link lab.sharpminima.engine.LossFunction#value}, summed in a different but careful order.
  * Gradients: one work-item per (vector, chunk of samples) backpropagates its samples into a private
- * row of partial sums, and a second kernel adds the rows (Kahan) and scales by 1/N. A program is built
- * per network shape (depth, widest layer, inputs, outputs) and kept. Calls are serialised: a kernel's
+ * row of partial sums, and a second kernel adds the rows (Kahan) and scales by 1/N. One program holds
+ * both kernels; it is built per shape and loss and kept (the driver's build, 1–4 s on PoCL, dominates
+ * small calls). Calls are serialised: a kernel's
  * arguments are shared state.
  */
 public final class OpenClBackend implements Backend {
