@@ -17,6 +17,9 @@ import javafx.scene.control.ToggleGroup;
  */
 final class ComputeMenu {
 
+    /** {@code -Dsml.compute=opencl:0} chooses that backend once it is listed (scripted screenshots). */
+    static final String PROPERTY = "sml.compute";
+
     private final ComputeBackendState state;
     private final Menu menu = new Menu("Compute");
     private final ToggleGroup group = new ToggleGroup();
@@ -29,7 +32,10 @@ final class ComputeMenu {
         fp32.setId("menu-compute-fp32");
         fp32.selectedProperty().bindBidirectional(state.fp32Property());
         rebuild();
-        state.choices().addListener((ListChangeListener<ComputeBackendState.Choice>) c -> rebuild());
+        state.choices().addListener((ListChangeListener<ComputeBackendState.Choice>) c -> {
+            rebuild();
+            startingChoice();
+        });
         state.currentProperty().addListener((obs, old, choice) -> sync());
         state.noteProperty().addListener((obs, old, message) -> {
             if (message != null) {
@@ -42,6 +48,13 @@ final class ComputeMenu {
                 state.select((ComputeBackendState.Choice) toggle.getUserData());
             }
         });
+    }
+
+    /** Selects the choice named by {@value #PROPERTY} when it is listed; an unknown word is ignored. */
+    private void startingChoice() {
+        String word = System.getProperty(PROPERTY);
+        state.choices().stream().filter(c -> c.word().equals(word) && !c.equals(state.currentProperty().get()))
+                .findFirst().ifPresent(state::select);
     }
 
     Menu menu() {
