@@ -12,8 +12,9 @@ import javafx.scene.control.ToggleGroup;
 /**
  * The "Compute" menu: one radio item per backend of {@link ComputeBackendState#choices()} ("Java
  * (CPU)", then the OpenCL devices as they are listed) and a check item "Single precision (fp32)". The
- * radio shows the backend in use: a choice being checked shows as chosen only once it passed, and a
- * refused one springs back, with the note shown by {@code notify} (title, message).
+ * radio follows the click while the device is checked in the background (the status bar says
+ * "checking"); a refused choice springs back to the backend in use, with the note shown by
+ * {@code notify} (title, message).
  */
 final class ComputeMenu {
 
@@ -44,7 +45,7 @@ final class ComputeMenu {
             }
         });
         group.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (!syncing && toggle != null && toggle.getUserData() != state.currentProperty().get()) {
+            if (!syncing && toggle != null && !toggle.getUserData().equals(state.currentProperty().get())) {
                 state.select((ComputeBackendState.Choice) toggle.getUserData());
             }
         });
