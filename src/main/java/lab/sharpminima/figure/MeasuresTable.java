@@ -5,6 +5,7 @@ import java.util.List;
 import lab.sharpminima.engine.Dataset;
 import lab.sharpminima.engine.LossFunction;
 import lab.sharpminima.engine.Model;
+import lab.sharpminima.compute.Backend;
 import lab.sharpminima.measure.EpsilonSharpness;
 import lab.sharpminima.measure.HessianRank;
 import lab.sharpminima.measure.HessianSpectrum;
@@ -64,7 +65,12 @@ public final class MeasuresTable {
 
     /** The values at θ. */
     public static Before before(Model m) {
-        return new Before(m, valuesAt(m, m.theta()));
+        return before(m, null);
+    }
+
+    /** The values at θ, ε-sharpness's restarts batched on {@code backend} (see {@link #valuesAt(Model, double[], Backend)}). */
+    public static Before before(Model m, Backend backend) {
+        return new Before(m, valuesAt(m, m.theta(), backend));
     }
 
     /**
@@ -72,15 +78,20 @@ public final class MeasuresTable {
      * every s_i = 1 is exactly the identity, and its "after" values are the "before" ones.
      */
     public static Result compute(Model m, double[] scaling, Before cached) {
+        return compute(m, scaling, cached, null);
+    }
+
+    /** {@link #compute(Model, double[], Before)} with ε-sharpness's restarts batched on {@code backend}. */
+    public static Result compute(Model m, double[] scaling, Before cached, Backend backend) {
         double[] theta = m.theta();
-        Before b = cached != null && cached.model() == m ? cached : before(m);
+        Before b = cached != null && cached.model() == m ? cached : before(m, backend);
         double[] moved = new double[theta.length];
         boolean identity = true;
         for (int i = 0; i < theta.length; i++) {
             moved[i] = scaling[i] * theta[i];
             identity &= scaling[i] == 1;
         }
-        List<Value> after = identity ? b.values() : valuesAt(m, moved);
+        List<Value> after = identity ? b.values() : valuesAt(m, moved, backend);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < after.size(); i++) {
             Value v = b.values().get(i);
@@ -94,6 +105,16 @@ public final class MeasuresTable {
 
     /** Every measure of the model at {@code theta}, in table order (the losses first). */
     public static List<Value> valuesAt(Model m, double[] theta) {
+        return valuesAt(m, theta, null);
+    }
+
+    /**
+     * Every measure at {@code theta}; ε-sharpness's restarts advance together, each round evaluated in
+     * one batch on {@code backend} ({@link EpsilonSharpness#measure(LossFunction, double[], Backend)}).
+     * {@code null} runs them one at a time; on a {@link lab.sharpminima.compute.CpuBackend} the lockstep
+     * ascent gives exactly the serial values, on an OpenCL device the same to its precision.
+     */
+    public static List<Value> valuesAt(Model m, double[] theta, Backend backend) {
         LossFunction f = m.lossFunction();
         List<Value> out = new ArrayList<>();
         out.add(new Value("L training loss", "loss", f.value(theta), Invariance.INVARIANT));
@@ -101,7 +122,7 @@ public final class MeasuresTable {
             LossFunction test = new LossFunction(m.network(), m.loss(), m.test());
             out.add(new Value("L test loss", "testLoss", test.value(theta), Invariance.INVARIANT));
         }
-        addScalar(out, "ε-sharpness (ε = 10⁻³)", EpsilonSharpness.of(EPSILON), f, theta);
+        addEpsilonSharpness(out, f, theta, backend);
         addScalar(out, "Keskar sharpness (ε = 10⁻³)", KeskarSharpness.of(EPSILON), f, theta);
         addHessian(out, f, theta);
         for (ScalarMeasure s : InvariantMeasures.all(SEED)) {
@@ -111,6 +132,12 @@ public final class MeasuresTable {
                 PacBayesFlatness.isotropic(PacBayesFlatness.DEFAULT_TARGET, PacBayesFlatness.DEFAULT_SAMPLES, SEED),
                 f, theta);
         return out;
+    }
+
+    private static void addEpsilonSharpness(List<Value> out, LossFunction f, double[] theta, Backend backend) {
+        EpsilonSharpness s = EpsilonSharpness.of(EPSILON);
+        out.add(new Value("ε-sharpness (ε = 10⁻³)", s.key(), s.measure(f, theta, backend).value(),
+                s.underAlphaScale()));
     }
 
     private static void addScalar(List<Value> out, String name, ScalarMeasure s, LossFunction f, double[] theta) {

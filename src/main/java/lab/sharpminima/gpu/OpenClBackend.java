@@ -27,20 +27,28 @@ import org.jocl.cl_program;
 /**
  * {@link Backend} on one OpenCL device, with the kernels of {@code network.cl}.
  *
- * <p>Losses: one work-group per parameter vector; each work-item runs the forward pass of the samples
- * i ≡ lid (mod wg), adds their loss terms with Kahan compensation, and the work-group adds the items'
- * sums pairwise in local memory before scaling by 1/N — the same quantity as
+ * <p>Losses: a kernel generated per network shape and loss ({@link ForwardSource}): one work-group
+ * per parameter vector (64 work-items on a GPU, one on a CPU device), its weights copied to local
+ * memory when they fit; each work-item runs VW samples at once in vector types (VW the device's native
+ * vector width), each lane adds its loss terms with Kahan compensation, the lanes and then the
+ * work-group's items are added pairwise, and the sum is scaled by 1/N — the same quantity as
  * {@link lab.sharpminima.engine.LossFunction#value}, summed in a different but careful order.
  * Gradients: one work-item per (vector, chunk of samples) backpropagates its samples into a private
- * row of partial sums, and a second kernel adds the rows (Kahan) and scales by 1/N. A program is built
- * per network shape (depth, widest layer, inputs, outputs) and kept. Calls are serialised: a kernel's
+ * row of partial sums, and a second kernel adds the rows (Kahan) and scales by 1/N. One program holds
+ * both kernels; it is built per shape and loss and kept (the driver's build, 1–4 s on PoCL, dominates
+ * small calls). Calls are serialised: a kernel's
  * arguments are shared state.
  */
 public final class OpenClBackend implements Backend {
 
     /** Largest buffer of parameter vectors (or partial gradient rows) sent in one launch. */
     static final long MAX_BATCH_BYTES = 96L << 20;
-    /** Work-items in a loss work-group (a power of two; lowered to what the kernel allows). */
+    /**
+     * Work-items in a loss work-group on a GPU (a power of two; lowered to what the kernel allows). On a
+     * CPU device a group is one work-item: the driver runs a group's items in one thread, and one item
+     * per parameter vector with VW-wide vectors over the samples measured 3–5× faster on PoCL than 64
+     * items (bench/README.md).
+     */
     static final int LOSS_GROUP = 64;
     /** Work-items wanted for a gradient launch, spread over vectors × chunks of samples. */
     static final int GRADIENT_ITEMS = 16384;
@@ -52,6 +60,7 @@ public final class OpenClBackend implements Backend {
     private final cl_context context;
     private final cl_command_queue queue;
     private final Map<String, cl_program> programs = new HashMap<>();
+    private final long localMemory;
     private Dataset cachedData;
     private cl_mem cachedX;
     private cl_mem cachedY;
@@ -70,6 +79,9 @@ public final class OpenClBackend implements Backend {
         this.precision = precision;
         this.context = clCreateContext(null, 1, new org.jocl.cl_device_id[] {device.device()}, null, null, null);
         this.queue = clCreateCommandQueueWithProperties(context, device.device(), null, null);
+        long[] local = new long[1];
+        clGetDeviceInfo(device.device(), CL_DEVICE_LOCAL_MEM_SIZE, Sizeof.cl_ulong, Pointer.to(local), null);
+        this.localMemory = local[0];
     }
 
     public OpenClDevice device() {
@@ -94,13 +106,13 @@ public final class OpenClBackend implements Backend {
         int n = net.parameterCount();
         double[] out = new double[count];
         int batch = (int) Math.max(1, Math.min(count, MAX_BATCH_BYTES / ((long) n * bytes())));
-        cl_program program = program(net);
-        cl_kernel kernel = clCreateKernel(program, "losses", null);
-        cl_mem layers = layerTable(net);
+        cl_program program = program(net, loss);
+        cl_kernel kernel = clCreateKernel(program, "losses_fixed", null);
         cl_mem slopes = slopes(net);
         upload(data);
         try {
             int wg = groupSize(kernel);
+            long local = localWeights(net) ? (long) n * bytes() : bytes();
             for (int from = 0; from < count; from += batch) {
                 int m = Math.min(batch, count - from);
                 cl_mem th = realBuffer(thetas, from * n, m * n);
@@ -108,13 +120,12 @@ public final class OpenClBackend implements Backend {
                 try {
                     int a = 0;
                     a = argInt(kernel, a, data.size());
-                    a = argInt(kernel, a, n);
-                    a = argInt(kernel, a, loss.ordinal());
                     a = argReal(kernel, a, 1.0 / data.size());
-                    for (cl_mem b : new cl_mem[] {layers, slopes, th, cachedX, cachedY, res}) {
+                    for (cl_mem b : new cl_mem[] {slopes, th, cachedX, cachedY, res}) {
                         clSetKernelArg(kernel, a++, Sizeof.cl_mem, Pointer.to(b));
                     }
-                    clSetKernelArg(kernel, a, (long) wg * bytes(), null);
+                    clSetKernelArg(kernel, a++, (long) wg * bytes(), null);
+                    clSetKernelArg(kernel, a, local, null);
                     clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {(long) m * wg}, new long[] {wg}, 0,
                             null, null);
                     readInto(res, m, out, from);
@@ -124,7 +135,6 @@ public final class OpenClBackend implements Backend {
                 }
             }
         } finally {
-            clReleaseMemObject(layers);
             clReleaseMemObject(slopes);
             clReleaseKernel(kernel);
         }
@@ -141,7 +151,7 @@ public final class OpenClBackend implements Backend {
         double[] out = new double[count];
         int chunks = Math.max(1, Math.min(data.size(), Math.min(64, GRADIENT_ITEMS / Math.max(1, count))));
         int batch = (int) Math.max(1, Math.min(count, MAX_BATCH_BYTES / ((long) chunks * (n + 1) * bytes())));
-        cl_program program = program(net);
+        cl_program program = program(net, loss);
         cl_kernel grad = clCreateKernel(program, "gradients", null);
         cl_kernel reduce = clCreateKernel(program, "reduce_partials", null);
         cl_mem layers = layerTable(net);
@@ -209,26 +219,55 @@ public final class OpenClBackend implements Backend {
         return precision == Precision.DOUBLE ? Sizeof.cl_double : Sizeof.cl_float;
     }
 
-    /** The program for this network's shape, built once. */
-    private cl_program program(Network net) {
+    /** Samples per work-item in the losses kernel: the device's native vector width, 1 … 16. */
+    private int vectorWidth() {
+        int w = precision == Precision.DOUBLE ? device.vectorDouble() : device.vectorFloat();
+        return w >= 16 ? 16 : w >= 8 ? 8 : w >= 4 ? 4 : w >= 2 ? 2 : 1;
+    }
+
+    /**
+     * Whether a work-group's copy of one parameter vector fits in local memory (at most a quarter of
+     * it, so that the reduction's scratch and the driver's own use still fit).
+     */
+    private boolean localWeights(Network net) {
+        return (long) net.parameterCount() * bytes() <= localMemory / 4;
+    }
+
+    /**
+     * The program for this exact shape (every layer's size, activation and bias) and loss, built once:
+     * one build per network serves both kernels, since the driver's build dominates small workloads.
+     */
+    private cl_program program(Network net, LossKind loss) {
         int maxw = net.inputs();
+        StringBuilder shape = new StringBuilder(" ").append(loss.id());
         for (Layer l : net.layers()) {
             maxw = Math.max(maxw, l.out());
+            shape.append(' ').append(l.in()).append('-').append(l.out()).append(l.activation().id())
+                    .append(l.bias() ? "+b" : "");
         }
-        String options = (precision == Precision.DOUBLE ? "-D USE_DOUBLE " : "") + "-D DEPTH=" + net.depth()
-                + " -D MAXW=" + maxw + " -D NIN=" + net.inputs() + " -D NOUT=" + net.outputs();
-        cl_program cached = programs.get(options);
-        if (cached != null) {
-            return cached;
-        }
-        cl_program p = clCreateProgramWithSource(context, 1, new String[] {SOURCE}, null, null);
+        String options = common(net) + " -D DEPTH=" + net.depth() + " -D MAXW=" + maxw
+                + (localWeights(net) ? " -D LOCAL_WEIGHTS -D WMEM=__local" : " -D WMEM=__global");
+        String key = options + shape;
+        cl_program cached = programs.get(key);
+        return cached != null ? cached : build(options, key, SOURCE.replace("/*SAMPLE_TERM*/",
+                ForwardSource.of(net, loss, vectorWidth(), precision == Precision.DOUBLE)));
+    }
+
+    private String common(Network net) {
+        return (precision == Precision.DOUBLE ? "-D USE_DOUBLE" : "-D USE_FLOAT") + " -D NIN=" + net.inputs()
+                + " -D NOUT=" + net.outputs();
+    }
+
+    /** Builds {@code source} with {@code options} and keeps it under {@code key}. */
+    private cl_program build(String options, String key, String source) {
+        cl_program p = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
             clBuildProgram(p, 0, null, options, null, null);
         } catch (CLException e) {
             throw new CLException("building network.cl failed on " + device.name() + ": " + buildLog(p)
                     .lines().filter(s -> !s.isBlank()).findFirst().orElse(e.getMessage()), e.getStatus());
         }
-        programs.put(options, p);
+        programs.put(key, p);
         return p;
     }
 
@@ -240,8 +279,11 @@ public final class OpenClBackend implements Backend {
         return new String(buf, StandardCharsets.UTF_8).replace("\0", "");
     }
 
-    /** LOSS_GROUP, halved until the kernel and device allow it (always a power of two). */
+    /** LOSS_GROUP on a GPU, 1 on a CPU, halved until the kernel and device allow it (a power of two). */
     private int groupSize(cl_kernel kernel) {
+        if (!device.gpu()) {
+            return 1;
+        }
         long[] max = new long[1];
         clGetKernelWorkGroupInfo(kernel, device.device(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t,
                 Pointer.to(max), null);

@@ -167,7 +167,8 @@ public final class MainView {
         presentation.follow(spectrumView.chartThemeProperty());
         exportable.put(addTab("Spectrum", "spectrum", spectrumView.root()), spectrumModel);
         startingNeuron(transform, spectrumModel);
-        MeasuresViewModel measuresModel = new MeasuresViewModel(vm.executor(), transform);
+        MeasuresViewModel measuresModel = new MeasuresViewModel(vm.executor(), transform,
+                vm.computeBackend().backendProperty());
         exportable.put(addTab("Measures", "measures", new MeasuresView(measuresModel, transform).root()),
                 measuresModel);
         addTab("Lab · training", "lab", new LabView(new LabViewModel(vm.executor(), LabViewModel.daemonThreads())).root());
@@ -181,11 +182,12 @@ public final class MainView {
         progress.setPrefSize(16, 16);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, spacer, progress);
+        HBox bar = new HBox(8, status, spacer, computeLabel(), progress);
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
 
-        menus.getMenus().addAll(viewMenu(), guideMenu(), help);
+        menus.getMenus().addAll(viewMenu(), new ComputeMenu(vm.computeBackend(), this::notifyError).menu(),
+                guideMenu(), help);
         root.setTop(menus);
         root.setCenter(tabs);
         root.setBottom(new javafx.scene.layout.VBox(new GuideBar(tour).root(), bar));
@@ -235,6 +237,15 @@ public final class MainView {
             view.getItems().add(go);
         }
         return view;
+    }
+
+    /** The backend in use, at the right of the status bar (issue 6). */
+    private Label computeLabel() {
+        Label compute = new Label();
+        compute.setId("status-compute");
+        compute.getStyleClass().add("status-compute");
+        compute.textProperty().bind(vm.computeBackend().descriptionProperty());
+        return compute;
     }
 
     /** Guide: the guided path through the paper's argument ({@link lab.sharpminima.figure.GuidedPath}). */

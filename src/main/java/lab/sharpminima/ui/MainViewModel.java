@@ -46,6 +46,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private long generation;
+    private ComputeBackendState computeBackend;
 
     public MainViewModel(BackgroundExecutor executor) {
         this.executor = executor;
@@ -199,6 +200,17 @@ public final class MainViewModel {
     /** Size of an exported figure in points (PNG pixels at 1×). */
     static final int EXPORT_WIDTH = 900;
     static final int EXPORT_HEIGHT = 675;
+
+    /**
+     * The compute backend the views' batched work runs on (issue 6), made on first use so that a window
+     * that never asks does not list OpenCL devices.
+     */
+    public ComputeBackendState computeBackend() {
+        if (computeBackend == null) {
+            computeBackend = new ComputeBackendState(executor);
+        }
+        return computeBackend;
+    }
 
     /** The executor the views' ViewModels share with this one. */
     public BackgroundExecutor executor() {

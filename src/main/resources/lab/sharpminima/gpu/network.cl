@@ -1,6 +1,8 @@
 // Batched loss and gradient of one fully connected network at many parameter vectors.
-// Built per network shape with: -D USE_DOUBLE (or not), -D DEPTH, -D MAXW (widest layer),
-// -D NIN, -D NOUT. The layer table L holds per layer: in, out, activation, bias, offset, bias offset.
+// Built per network shape and loss with -D USE_DOUBLE (or USE_FLOAT), -D DEPTH, -D MAXW (widest
+// layer), -D NIN, -D NOUT and -D WMEM=__local|__global (plus LOCAL_WEIGHTS with __local); the host
+// puts the shape's sample_term (gpu/ForwardSource, used by losses_fixed) in place of the marker. The
+// gradient kernels read the layers from the table L; the losses kernel has them written in. The layer table L holds per layer: in, out, activation, bias, offset, bias offset.
 // Activations: 0 relu, 1 leaky_relu, 2 linear, 3 tanh (engine/Activation order). Losses: 0 mse,
 // 1 cross_entropy (engine/LossKind order). Everything mirrors engine/LossFunction.
 
@@ -77,34 +79,6 @@ inline real sample_loss(int kind, const real *f, __global const real *y, real *g
     return s;
 }
 
-// One work-group per parameter vector: each work-item sums its samples (i = lid, lid + wg, ...)
-// with Kahan compensation, then a pairwise tree in local memory (wg a power of two) adds the items.
-__kernel void losses(const int N, const int n, const int kind, const real invN,
-                     __global const int *L, __global const real *slopes,
-                     __global const real *thetas, __global const real *X, __global const real *Y,
-                     __global real *out, __local real *scratch) {
-    int g = get_group_id(0), lid = get_local_id(0), wg = get_local_size(0);
-    __global const real *th = thetas + (size_t) g * n;
-    real acts[(DEPTH + 1) * MAXW];
-    real zs[DEPTH * MAXW];
-    real sum = 0, comp = 0;
-    for (int i = lid; i < N; i += wg) {
-        forward(L, slopes, th, X + (size_t) i * NIN, acts, zs);
-        real term = sample_loss(kind, acts + DEPTH * MAXW, Y + (size_t) i * NOUT, 0);
-        real yk = term - comp;
-        real t = sum + yk;
-        comp = (t - sum) - yk;
-        sum = t;
-    }
-    scratch[lid] = sum;
-    barrier(CLK_LOCAL_MEM_FENCE);
-    for (int s = wg / 2; s > 0; s >>= 1) {
-        if (lid < s) scratch[lid] += scratch[lid + s];
-        barrier(CLK_LOCAL_MEM_FENCE);
-    }
-    if (lid == 0) out[g] = invN * scratch[0];
-}
-
 // One work-item per (parameter vector, chunk of samples): backpropagation of the chunk's samples
 // (i = chunk, chunk + C, ...) into its own row of partial sums, loss last: partial[(g*C + c)*(n+1) + ...].
 __kernel void gradients(const int N, const int n, const int kind, const int C,
@@ -165,4 +139,41 @@ __kernel void reduce_partials(const int n, const int C, const real invN,
         sum = t;
     }
     out[id] = invN * sum;
+}
+
+/*SAMPLE_TERM*/
+
+// The losses kernel for one network shape and loss, with sample_term from the host's ForwardSource.
+// One work-group per parameter vector (one work-item on a CPU device): its NPARAM values are first
+// copied to local memory (WMEM __local) when they fit, so that every work-item reads each weight from
+// there. Work-item lid takes the blocks of VW samples starting at VW·lid, VW·(lid + wg), ...; each
+// lane sums its samples' terms with Kahan compensation, the lanes are added pairwise, then a pairwise
+// tree in local memory adds the items' sums.
+__kernel void losses_fixed(const int N, const real invN, __global const real *slopes,
+                           __global const real *thetas, __global const real *X, __global const real *Y,
+                           __global real *out, __local real *scratch, __local real *wlocal) {
+    int g = get_group_id(0), lid = get_local_id(0), wg = get_local_size(0);
+    __global const real *th = thetas + (size_t) g * NPARAM;
+#ifdef LOCAL_WEIGHTS
+    for (int i = lid; i < NPARAM; i += wg) wlocal[i] = th[i];
+    barrier(CLK_LOCAL_MEM_FENCE);
+    WMEM const real *w = wlocal;
+#else
+    WMEM const real *w = th;
+#endif
+    realv sum = 0, comp = 0;
+    for (int base = lid * VW; base < N; base += wg * VW) {
+        realv term = sample_term(w, X, Y, base, N, slopes);
+        realv yk = term - comp;
+        realv t = sum + yk;
+        comp = (t - sum) - yk;
+        sum = t;
+    }
+    scratch[lid] = LANE_SUM(sum);
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int s = wg / 2; s > 0; s >>= 1) {
+        if (lid < s) scratch[lid] += scratch[lid + s];
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) out[g] = invN * scratch[0];
 }

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import lab.sharpminima.compute.Backend;
 import lab.sharpminima.engine.Model;
 import lab.sharpminima.export.figures.ModelFigureRenderer;
 import lab.sharpminima.figure.MeasuresTable;
@@ -32,6 +33,7 @@ public final class MeasuresViewModel implements ExportableFigure {
 
     private final BackgroundExecutor executor;
     private final TransformState state;
+    private final javafx.beans.value.ObservableValue<? extends Backend> backend;
     private final ObservableList<MeasuresTable.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<MeasuresTable.Row> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message",
@@ -44,9 +46,25 @@ public final class MeasuresViewModel implements ExportableFigure {
     private String title = "Measures";
 
     public MeasuresViewModel(BackgroundExecutor executor, TransformState state) {
+        this(executor, state, null);
+    }
+
+    /**
+     * Measures with ε-sharpness's restarts batched on {@code backend}'s value (the UI's compute backend,
+     * issue 6); a new backend measures again. {@code null} runs everything on the CPU.
+     */
+    public MeasuresViewModel(BackgroundExecutor executor, TransformState state,
+                             javafx.beans.value.ObservableValue<? extends Backend> backend) {
         this.executor = executor;
         this.state = state;
+        this.backend = backend;
         state.currentProperty().addListener((obs, old, t) -> request(t));
+        if (backend != null) {
+            backend.addListener((obs, old, b) -> {
+                before = null;
+                request(state.currentProperty().get());
+            });
+        }
         request(state.currentProperty().get());
     }
 
@@ -75,10 +93,11 @@ public final class MeasuresViewModel implements ExportableFigure {
         }
         long gen = generation;
         MeasuresTable.Before cached = before;
+        Backend device = backend == null ? null : backend.getValue();
         running = true;
         busy.set(true);
         message.set("Measuring at θ and at T_α θ…");
-        executor.execute(() -> MeasuresTable.compute(t.model(), t.scale().scaling(), cached), done -> {
+        executor.execute(() -> MeasuresTable.compute(t.model(), t.scale().scaling(), cached, device), done -> {
             finish();
             if (gen == generation) {
                 before = done.before();
