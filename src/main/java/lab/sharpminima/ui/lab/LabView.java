@@ -38,6 +38,7 @@ import lab.sharpminima.engine.data.BuiltinDataset;
 import lab.sharpminima.engine.train.OptimizerKind;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.ui.AlphaSliders;
+import lab.sharpminima.ui.ExportableFigure;
 import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.summary.Numbers;
 import org.controlsfx.control.SegmentedButton;
@@ -60,6 +61,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class LabView {
 
     private final LabViewModel vm;
+    private final LabExport export;
     private final BorderPane root = new BorderPane();
     private final BoundaryCanvas boundary = new BoundaryCanvas("lab-boundary");
     private final NetworkDiagram diagram = new NetworkDiagram("lab-diagram");
@@ -86,6 +88,7 @@ public final class LabView {
 
     public LabView(LabViewModel vm) {
         this.vm = vm;
+        this.export = new LabExport(vm);
         build();
         wire();
         pulse.start();
@@ -94,7 +97,8 @@ public final class LabView {
 
     /**
      * For scripted screenshots: {@code -Dsml.lab.start=true} starts training at once, and
-     * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished.
+     * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished;
+     * {@code -Dsml.lab.landscape=true} opens the Landscape pane and computes a slice when it has finished.
      */
     private void scripted() {
         if (Boolean.getBoolean("sml.lab.start")) {
@@ -110,6 +114,13 @@ public final class LabView {
                         return; // not a number: no bridge
                     }
                     vm.applyTransform();
+                }
+            });
+        }
+        if (Boolean.getBoolean("sml.lab.landscape")) {
+            vm.stateProperty().addListener((o, old, s) -> {
+                if (s == LabViewModel.State.FINISHED) {
+                    vm.landscape().compute();
                 }
             });
         }
@@ -266,14 +277,28 @@ public final class LabView {
             g.getRowConstraints().add(r);
         }
         VBox.setVgrow(g, Priority.ALWAYS);
-        // The landscape slices (issue 5, item 2) will be added here by their own panel.
-        TitledPane landscape = new TitledPane("Landscape",
-                FigureCards.note("1-D and 2-D slices through the current θ will appear here."));
+        TitledPane landscape = new TitledPane("Landscape: slices, trajectory, interpolation",
+                new LandscapePanel(vm.landscape()).root());
         landscape.setId("lab-landscape");
-        landscape.setExpanded(false);
-        VBox box = new VBox(10, g, landscape);
+        landscape.setExpanded(Boolean.getBoolean("sml.lab.landscape"));
+        TitledPane experiment = new TitledPane("Experiment: small vs large batch",
+                new ExperimentPanel(vm.experiment()).root());
+        experiment.setId("lab-experiment");
+        experiment.setExpanded(false);
+        VBox box = new VBox(10, g, landscape, experiment);
         box.getStyleClass().add("lab-centre");
-        return box;
+        // With a pane open the centre scrolls, the charts above keep their height.
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.fitToHeightProperty().bind(landscape.expandedProperty().or(experiment.expandedProperty()).not());
+        g.minHeightProperty().bind(Bindings.when(scroll.fitToHeightProperty()).then(0.0).otherwise(560.0));
+        scroll.getStyleClass().add("lab-side-scroll");
+        return scroll;
+    }
+
+    /** What File → Export view… writes for the Lab: the experiment's table or the landscape. */
+    public ExportableFigure exportable() {
+        return export;
     }
 
     private static Node panel(String title, Node content, Node... extra) {

@@ -108,12 +108,22 @@ public final class LabViewModel {
     private LossFunction trainFunction;
     private double[] window;
     private double[] exponents = new double[0];
+    private final List<double[]> trajectory = new java.util.ArrayList<>();
+    private final LandscapeViewModel landscape;
+    private final ExperimentViewModel experiment;
 
     /**
      * @param executor        for the boundary grid, λ_max and the bridge (its callbacks own the state)
      * @param trainingThreads runs each training run (a new daemon thread in the app)
      */
     public LabViewModel(BackgroundExecutor executor, Executor trainingThreads) {
+        this(executor, trainingThreads, lab.sharpminima.experiment.BatchSizeExperiment.Settings::defaults);
+    }
+
+    /** @param experimentSettings the small- vs large-batch experiment's settings for a seed */
+    public LabViewModel(BackgroundExecutor executor, Executor trainingThreads,
+                        java.util.function.LongFunction<lab.sharpminima.experiment.BatchSizeExperiment.Settings>
+                                experimentSettings) {
         this.executor = executor;
         this.trainingThreads = trainingThreads;
         this.frames = new LatestRequest<>(executor, this::computeFrame, frame::set, this::failed);
@@ -134,6 +144,8 @@ public final class LabViewModel {
                 }
             });
         }
+        this.landscape = new LandscapeViewModel(executor, this);
+        this.experiment = new ExperimentViewModel(executor, this, experimentSettings);
         reset();
     }
 
@@ -190,6 +202,7 @@ public final class LabViewModel {
         }
         seen = null;
         history.clear();
+        trajectory.clear();
         lambdas.clear();
         lambdaQueue.clear();
         lambdaGeneration++;
@@ -250,7 +263,10 @@ public final class LabViewModel {
         TrainingProgress p = run.latest();
         List<TrainingRun.LossPoint> points = run.drain();
         history.addAll(points);
-        run.drainKept().forEach(this::queueLambda);
+        for (TrainingProgress k : run.drainKept()) {
+            trajectory.add(k.theta());
+            queueLambda(k);
+        }
         boolean changed = !points.isEmpty();
         if (p != null && p != seen) {
             seen = p;
@@ -488,6 +504,21 @@ public final class LabViewModel {
     /** Changes when the number of α sliders or their values change. */
     public ReadOnlyIntegerProperty exponentsRevisionProperty() {
         return exponentsRevision.getReadOnlyProperty();
+    }
+
+    /** θ of every {@link #lambdaEvery()}-th epoch so far (and the last), oldest first (read-only). */
+    public List<double[]> trajectory() {
+        return java.util.Collections.unmodifiableList(trajectory);
+    }
+
+    /** The Landscape panel's state. */
+    public LandscapeViewModel landscape() {
+        return landscape;
+    }
+
+    /** The small- vs large-batch experiment's state. */
+    public ExperimentViewModel experiment() {
+        return experiment;
     }
 
     /** The run in progress, or null (for tests and the benchmark). */
