@@ -30,7 +30,7 @@ public record LandscapeSlice(Request request, Directions.Pair directions, Slice1
 
     /**
      * @param theta      the centre θ
-     * @param trajectory θ₀ … earlier points of the run (may be empty); for PCA θ is appended as the last
+     * @param trajectory θ₀ … kept points of the run (may be empty); θ is appended unless it is the last
      * @param kind       random, filter-normalised or top-eigenvector directions
      * @param seed       seeds the random draws and Lanczos
      * @param range      the window is [−range, range]² (for PCA widened to hold the trajectory)
@@ -48,9 +48,12 @@ public record LandscapeSlice(Request request, Directions.Pair directions, Slice1
         double[] pa;
         double[] pb;
         double half = r.range();
-        if (r.projection() == Projection.PCA && r.trajectory().size() >= 2) {
-            List<double[]> points = new java.util.ArrayList<>(r.trajectory());
+        // The path ends at θ: appended unless the last kept snapshot is θ already (a finished run).
+        List<double[]> points = new java.util.ArrayList<>(r.trajectory());
+        if (points.isEmpty() || !java.util.Arrays.equals(points.get(points.size() - 1), theta)) {
             points.add(theta);
+        }
+        if (r.projection() == Projection.PCA && points.size() >= 3) {
             TrajectoryPca pca = TrajectoryPca.of(points);
             pair = new Directions.Pair(r.kind(), pca.d1(), pca.d2(), Double.NaN, Double.NaN);
             pa = pca.a();
@@ -60,7 +63,7 @@ public record LandscapeSlice(Request request, Directions.Pair directions, Slice1
             }
         } else {
             pair = Directions.pair(r.kind(), f, theta, r.seed());
-            double[][] ab = project(r.trajectory(), theta, pair.d1(), pair.d2());
+            double[][] ab = project(points, theta, pair.d1(), pair.d2());
             pa = ab[0];
             pb = ab[1];
         }

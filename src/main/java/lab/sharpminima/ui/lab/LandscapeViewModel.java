@@ -95,7 +95,7 @@ public final class LandscapeViewModel {
             message.set("range must be > 0 and steps 2 … 201");
             return;
         }
-        List<double[]> path = lab.trajectory().stream().filter(t -> t != f.theta()).toList();
+        List<double[]> path = List.copyOf(lab.trajectory());
         pending++;
         busy.set(true);
         message.set("computing a " + steps.get() + " × " + steps.get() + " slice");
