@@ -18,7 +18,9 @@ import lab.sharpminima.landscape.Directions;
 import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.summary.Numbers;
 import org.controlsfx.control.SegmentedButton;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
 
 /**
  * The Landscape panel of the Lab tab: direction kind and plane, range and steps, Compute, Save minimum A/B;
@@ -80,8 +82,9 @@ final class LandscapePanel {
         root.getStyleClass().add("lab-landscape");
         vm.sliceProperty().addListener((o, old, s) -> redraw());
         vm.sliceAfterProperty().addListener((o, old, s) -> redraw());
-        vm.interpolationProperty().addListener((o, old, i) -> interpolation.setChart(i == null ? null
-                : LandscapeCharts.interpolation(i, ChartTheme.standard())));
+        vm.interpolationProperty().addListener((o, old, i) -> interpolation.setChart(i == null
+                ? empty("save minima A and B") : LandscapeCharts.interpolation(i, ChartTheme.standard())));
+        interpolation.setChart(empty("save minima A and B"));
         redraw();
     }
 
@@ -93,16 +96,24 @@ final class LandscapePanel {
         LandscapeSlice s = vm.sliceProperty().get();
         LandscapeSlice a = vm.sliceAfterProperty().get();
         if (s == null) {
-            plane.setChart(null);
-            planeAfter.setChart(null);
-            line.setChart(null);
+            plane.setChart(empty("no slice yet"));
+            planeAfter.setChart(empty("apply T_α after a slice"));
+            line.setChart(empty("no slice yet"));
             return;
         }
         ChartTheme theme = ChartTheme.standard();
         ColorScale scale = LandscapeCharts.scale(s.plane().grid(), a == null ? null : a.plane().grid());
         plane.setChart(LandscapeCharts.plane(s, scale, null, theme));
-        planeAfter.setChart(a == null ? null : LandscapeCharts.plane(a, scale, null, theme));
+        planeAfter.setChart(a == null ? empty("apply T_α after a slice") : LandscapeCharts.plane(a, scale, null, theme));
         line.setChart(LandscapeCharts.line(s, a, theme));
+    }
+
+    /** A blank chart whose title says what fills it. */
+    private static JFreeChart empty(String what) {
+        JFreeChart c = new JFreeChart(what, ChartTheme.standard().labelFont(), new XYPlot(), false);
+        c.setBackgroundPaint(java.awt.Color.WHITE);
+        c.getTitle().setPaint(java.awt.Color.GRAY);
+        return c;
     }
 
     static String label(Directions.Kind k) {
