@@ -62,6 +62,7 @@ public final class LabView {
 
     private final LabViewModel vm;
     private final LabExport export;
+    private final ScrollPane centreScroll = new ScrollPane();
     private final BorderPane root = new BorderPane();
     private final BoundaryCanvas boundary = new BoundaryCanvas("lab-boundary");
     private final NetworkDiagram diagram = new NetworkDiagram("lab-diagram");
@@ -98,7 +99,9 @@ public final class LabView {
     /**
      * For scripted screenshots: {@code -Dsml.lab.start=true} starts training at once, and
      * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished;
-     * {@code -Dsml.lab.landscape=true} opens the Landscape pane and computes a slice when it has finished.
+     * {@code -Dsml.lab.landscape=true} (or {@code random}, {@code filter}, {@code eigen}, {@code pca}) opens the
+     * Landscape pane and computes a slice when it has finished; {@code -Dsml.lab.keskar=0} saves the finished
+     * run as minimum A, trains again from the same start with that batch size (0: full) and saves it as B.
      */
     private void scripted() {
         if (Boolean.getBoolean("sml.lab.start")) {
@@ -117,10 +120,40 @@ public final class LabView {
                 }
             });
         }
-        if (Boolean.getBoolean("sml.lab.landscape")) {
+        String keskar = System.getProperty("sml.lab.keskar");
+        if (keskar != null) {
+            // Keskar et al.'s figure: the finished run is minimum A, then the same start with another batch is B.
+            vm.stateProperty().addListener((o, old, s) -> {
+                if (s == LabViewModel.State.FINISHED && vm.landscape().minimumAProperty().get() == null) {
+                    vm.landscape().saveA();
+                    vm.batchSizeProperty().set(Integer.parseInt(keskar));
+                    javafx.application.Platform.runLater(vm::start);
+                } else if (s == LabViewModel.State.FINISHED) {
+                    vm.landscape().saveB();
+                }
+            });
+        }
+        String landscape = System.getProperty("sml.lab.landscape");
+        if (landscape != null) {
+            if (landscape.equals("pca")) {
+                vm.landscape().projectionProperty().set(LandscapeSlice.Projection.PCA);
+            } else if (!landscape.equals("true")) {
+                vm.landscape().kindProperty().set(lab.sharpminima.landscape.Directions.Kind.fromId(landscape));
+            }
             vm.stateProperty().addListener((o, old, s) -> {
                 if (s == LabViewModel.State.FINISHED) {
                     vm.landscape().compute();
+                }
+            });
+            // The screenshot shows the pane: a larger window, scrolled down to it.
+            vm.landscape().sliceAfterProperty().addListener((o, old, s) -> {
+                if (s != null && root.getScene() != null
+                        && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                    stage.setWidth(1600);
+                    stage.setHeight(1000);
+                    stage.setX(0);
+                    stage.setY(0);
+                    javafx.application.Platform.runLater(() -> centreScroll.setVvalue(1.0));
                 }
             });
         }
@@ -280,7 +313,7 @@ public final class LabView {
         TitledPane landscape = new TitledPane("Landscape: slices, trajectory, interpolation",
                 new LandscapePanel(vm.landscape()).root());
         landscape.setId("lab-landscape");
-        landscape.setExpanded(Boolean.getBoolean("sml.lab.landscape"));
+        landscape.setExpanded(System.getProperty("sml.lab.landscape") != null);
         TitledPane experiment = new TitledPane("Experiment: small vs large batch",
                 new ExperimentPanel(vm.experiment()).root());
         experiment.setId("lab-experiment");
@@ -288,7 +321,8 @@ public final class LabView {
         VBox box = new VBox(10, g, landscape, experiment);
         box.getStyleClass().add("lab-centre");
         // With a pane open the centre scrolls, the charts above keep their height.
-        ScrollPane scroll = new ScrollPane(box);
+        ScrollPane scroll = centreScroll;
+        scroll.setContent(box);
         scroll.setFitToWidth(true);
         scroll.fitToHeightProperty().bind(landscape.expandedProperty().or(experiment.expandedProperty()).not());
         g.minHeightProperty().bind(Bindings.when(scroll.fitToHeightProperty()).then(0.0).otherwise(560.0));

@@ -243,15 +243,15 @@ public final class LabViewModel {
 
     /** Applies T_α to the trained θ (paused or finished) and computes both sides of the bridge. */
     public void applyTransform() {
-        Frame f = frame.get();
-        if (state.get() == State.RUNNING || f == null || problem.get() == null) {
+        double[] theta = currentTheta();
+        if (state.get() == State.RUNNING || theta == null) {
             message.set("pause or finish training first: T_α acts on a fixed θ");
             return;
         }
         if (!problem.get().network().isNonNegativeHomogeneous()) {
             message.set("activation: T_α keeps f only for relu, leaky relu or linear units; tanh changes f");
         }
-        bridgeRequests.submit(f.theta());
+        bridgeRequests.submit(theta);
     }
 
     /** Takes the run's newest snapshot and loss points; once per pulse. Returns whether anything changed. */
@@ -504,6 +504,19 @@ public final class LabViewModel {
     /** Changes when the number of α sliders or their values change. */
     public ReadOnlyIntegerProperty exponentsRevisionProperty() {
         return exponentsRevision.getReadOnlyProperty();
+    }
+
+    /**
+     * θ of the newest snapshot taken by {@link #pull()} (the epoch the readouts show), or θ₀ before the first;
+     * null without a problem. The frame's θ may lag one boundary computation behind it.
+     */
+    public double[] currentTheta() {
+        return seen != null ? seen.theta() : problem.get() == null ? null : problem.get().theta0();
+    }
+
+    /** The epoch of {@link #currentTheta()}. */
+    public int currentEpoch() {
+        return seen != null ? seen.epoch() : 0;
     }
 
     /** θ of every {@link #lambdaEvery()}-th epoch so far (and the last), oldest first (read-only). */

@@ -9,7 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import lab.sharpminima.export.ChartTheme;
@@ -50,17 +52,21 @@ final class LandscapePanel {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(22, 22);
         busy.visibleProperty().bind(vm.busyProperty());
-        HBox controls = new HBox(8, FigureCards.key("directions"), segmented("lab-landscape-kind",
-                Directions.Kind.values(), k -> label(k), vm.kindProperty().get(), vm.kindProperty()::set),
+        SegmentedButton kinds = segmented("lab-landscape-kind", Directions.Kind.values(), k -> label(k),
+                vm.kindProperty());
+        // On the trajectory's PCA plane the directions are the principal ones; the kind does not apply.
+        kinds.disableProperty().bind(vm.projectionProperty().isEqualTo(LandscapeSlice.Projection.PCA));
+        FlowPane controls = new FlowPane(8, 6, FigureCards.key("directions"), kinds,
                 FigureCards.key("plane"), segmented("lab-landscape-projection", LandscapeSlice.Projection.values(),
                 p -> p == LandscapeSlice.Projection.PCA ? "PCA of trajectory" : "the directions",
-                vm.projectionProperty().get(), vm.projectionProperty()::set),
+                vm.projectionProperty()),
                 FigureCards.key("range ±"), number("lab-landscape-range", vm.rangeProperty().get(),
                 v -> vm.rangeProperty().set(v)),
                 FigureCards.key("steps"), number("lab-landscape-steps", vm.stepsProperty().get(),
                 v -> vm.stepsProperty().set((int) Math.round(v))),
                 compute, saveA, saveB, busy);
         controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setMinWidth(0);
         Label readout = FigureCards.note("");
         readout.setId("lab-landscape-readout");
         readout.textProperty().bind(vm.messageProperty());
@@ -69,11 +75,17 @@ final class LandscapePanel {
         saved.textProperty().bind(Bindings.createStringBinding(() -> "A: "
                 + (vm.minimumAProperty().get() == null ? "—" : "saved") + "   B: "
                 + (vm.minimumBProperty().get() == null ? "—" : "saved"), vm.minimumAProperty(), vm.minimumBProperty()));
-        HBox charts = new HBox(8, caption("2-D slice through θ", plane), caption("the same slice at T_α θ",
-                planeAfter), caption("1-D slice along d₁", line),
-                caption("interpolation (1 − t)·θ_A + t·θ_B", interpolation));
-        for (Node c : charts.getChildren()) {
-            HBox.setHgrow(c, Priority.ALWAYS);
+        GridPane charts = new GridPane();
+        charts.setHgap(8);
+        charts.setVgap(8);
+        charts.add(caption("2-D slice through θ (dot: θ; orange: the trajectory from θ₀)", plane), 0, 0);
+        charts.add(caption("the same slice at T_α θ (same directions, same seed)", planeAfter), 1, 0);
+        charts.add(caption("1-D slice along d₁", line), 0, 1);
+        charts.add(caption("interpolation (1 − t)·θ_A + t·θ_B", interpolation), 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            charts.getColumnConstraints().add(c);
         }
         root = new VBox(8, controls, readout, saved, charts,
                 FigureCards.note("Filter-normalised directions (Li et al. 2018) scale with each unit's weights, so "
@@ -124,8 +136,10 @@ final class LandscapePanel {
         };
     }
 
+    /** One toggle per value, kept in step with {@code property} both ways. */
     private static <T> SegmentedButton segmented(String id, T[] values, java.util.function.Function<T, String> text,
-                                                 T selected, Consumer<T> set) {
+                                                 javafx.beans.property.ObjectProperty<T> property) {
+        T selected = property.get();
         SegmentedButton seg = new SegmentedButton();
         seg.setId(id);
         for (T v : values) {
@@ -141,9 +155,10 @@ final class LandscapePanel {
             } else {
                 @SuppressWarnings("unchecked")
                 T v = (T) now.getUserData();
-                set.accept(v);
+                property.set(v);
             }
         });
+        property.addListener((o, old, v) -> seg.getButtons().forEach(b -> b.setSelected(b.getUserData() == v)));
         return seg;
     }
 
@@ -170,8 +185,8 @@ final class LandscapePanel {
     private static ChartViewer viewer(String id) {
         ChartViewer v = new ChartViewer();
         v.setId(id);
-        v.setPrefSize(300, 260);
-        v.setMinSize(200, 200);
+        v.setPrefSize(380, 300);
+        v.setMinSize(150, 200);
         return v;
     }
 

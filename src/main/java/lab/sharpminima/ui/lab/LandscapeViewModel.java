@@ -65,7 +65,7 @@ public final class LandscapeViewModel {
                 }
             });
         }
-        lab.problemProperty().addListener((o, old, p) -> clear());
+        lab.problemProperty().addListener((o, old, p) -> clear(old, p));
         lab.bridgeProperty().addListener((o, old, b) -> {
             sliceAfter.set(null);
             if (b != null && slice.get() != null) {
@@ -85,9 +85,9 @@ public final class LandscapeViewModel {
 
     /** Slices through the current θ (the run must be paused or finished); the trajectory so far is projected. */
     public void compute() {
-        LabViewModel.Frame f = lab.frameProperty().get();
+        double[] theta = lab.currentTheta();
         LabProblem p = lab.problemProperty().get();
-        if (f == null || p == null || lab.stateProperty().get() == LabViewModel.State.RUNNING) {
+        if (theta == null || p == null || lab.stateProperty().get() == LabViewModel.State.RUNNING) {
             message.set("pause or finish training first: the slice is taken through a fixed θ");
             return;
         }
@@ -99,7 +99,7 @@ public final class LandscapeViewModel {
         pending++;
         busy.set(true);
         message.set("computing a " + steps.get() + " × " + steps.get() + " slice");
-        slices.submit(new LandscapeSlice.Request(p, f.theta().clone(), path, kind.get(), lab.seedProperty().get(),
+        slices.submit(new LandscapeSlice.Request(p, theta.clone(), path, kind.get(), lab.seedProperty().get(),
                 range.get(), steps.get(), projection.get()));
     }
 
@@ -114,13 +114,13 @@ public final class LandscapeViewModel {
     }
 
     private void save(ReadOnlyObjectWrapper<double[]> target) {
-        LabViewModel.Frame f = lab.frameProperty().get();
-        if (f == null || lab.stateProperty().get() == LabViewModel.State.RUNNING) {
+        double[] theta = lab.currentTheta();
+        if (theta == null || lab.stateProperty().get() == LabViewModel.State.RUNNING) {
             message.set("pause or finish training first: a minimum is a fixed θ");
             return;
         }
-        target.set(f.theta().clone());
-        message.set("saved θ of epoch " + f.epoch() + " as minimum " + (target == minimumA ? "A" : "B"));
+        target.set(theta.clone());
+        message.set("saved θ of epoch " + lab.currentEpoch() + " as minimum " + (target == minimumA ? "A" : "B"));
         if (minimumA.get() != null && minimumB.get() != null) {
             pending++;
             busy.set(true);
@@ -181,12 +181,18 @@ public final class LandscapeViewModel {
         message.set("error: " + t.getMessage());
     }
 
-    private void clear() {
+    /**
+     * A new problem clears the slices; the saved minima stay while the network is the same, so that a run
+     * with a small batch and one with a large batch can be compared (Keskar et al.'s figure).
+     */
+    private void clear(LabProblem old, LabProblem now) {
         slice.set(null);
         sliceAfter.set(null);
-        minimumA.set(null);
-        minimumB.set(null);
-        interpolation.set(null);
+        if (old == null || now == null || !old.network().describe().equals(now.network().describe())) {
+            minimumA.set(null);
+            minimumB.set(null);
+            interpolation.set(null);
+        }
     }
 
     /** The readout: the loss at θ and the range of the slice. */
