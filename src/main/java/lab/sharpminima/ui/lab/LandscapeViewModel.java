@@ -47,15 +47,25 @@ public final class LandscapeViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message",
             "pause or finish training, then compute a slice");
     private final LatestRequest<LandscapeSlice.Request, LandscapeSlice> slices;
-    private final LatestRequest<double[], LandscapeSlice> afterSlices;
-    private final LatestRequest<double[][], Interpolation> interpolations;
+    private final LatestRequest<AfterRequest, LandscapeSlice> afterSlices;
+    private final LatestRequest<InterpolationRequest, Interpolation> interpolations;
+
+    /** What the worker needs, captured on the UI thread: it never reads a property. */
+    private record AfterRequest(LandscapeSlice base, double[] theta) {
+    }
+
+    private record InterpolationRequest(LabProblem problem, double[] a, double[] b) {
+    }
+
     private int pending;
 
     LandscapeViewModel(BackgroundExecutor executor, LabViewModel lab) {
         this.lab = lab;
         this.slices = new LatestRequest<>(executor, r -> LandscapeSlice.compute(r), this::sliceDone, this::failed);
-        this.afterSlices = new LatestRequest<>(executor, this::computeAfter, this::afterDone, this::failed);
-        this.interpolations = new LatestRequest<>(executor, this::computeInterpolation, this::interpolationDone,
+        this.afterSlices = new LatestRequest<>(executor, r -> r.base().at(r.theta()), this::afterDone,
+                this::failed);
+        this.interpolations = new LatestRequest<>(executor, LandscapeViewModel::computeInterpolation,
+                this::interpolationDone,
                 this::failed);
         // Every request ends once: delivered, failed or dropped as stale.
         for (LatestRequest<?, ?> q : List.of(slices, afterSlices, interpolations)) {
@@ -124,7 +134,8 @@ public final class LandscapeViewModel {
         if (minimumA.get() != null && minimumB.get() != null) {
             pending++;
             busy.set(true);
-            interpolations.submit(new double[][] {minimumA.get(), minimumB.get()});
+            interpolations.submit(new InterpolationRequest(lab.problemProperty().get(), minimumA.get(),
+                    minimumB.get()));
         }
     }
 
@@ -133,18 +144,14 @@ public final class LandscapeViewModel {
     private void submitAfter(double[] theta) {
         pending++;
         busy.set(true);
-        afterSlices.submit(theta);
+        afterSlices.submit(new AfterRequest(slice.get(), theta.clone()));
     }
 
-    private LandscapeSlice computeAfter(double[] theta) {
-        return slice.get().at(theta);
-    }
-
-    private Interpolation computeInterpolation(double[][] ab) {
-        LabProblem p = lab.problemProperty().get();
+    private static Interpolation computeInterpolation(InterpolationRequest r) {
+        LabProblem p = r.problem();
         LossFunction train = new LossFunction(p.network(), p.loss(), p.split().train());
         LossFunction test = p.split().test() == null ? null : new LossFunction(p.network(), p.loss(), p.split().test());
-        return Interpolation.between(train, test, ab[0], ab[1], Interpolation.DEFAULT_FROM, Interpolation.DEFAULT_TO,
+        return Interpolation.between(train, test, r.a(), r.b(), Interpolation.DEFAULT_FROM, Interpolation.DEFAULT_TO,
                 INTERPOLATION_STEPS);
     }
 

@@ -218,6 +218,24 @@ class LandscapeViewModelTest {
         assertThat(e.messageProperty().get()).startsWith("The reversal holds");
     }
 
+    @Test
+    void theLabExportsTheLandscapeThenTheExperimentTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        LabExport export = new LabExport(vm);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> export.exportWriter().write(dir.resolve("x.png"),
+                400, 300, 1)).hasMessageContaining("compute a slice or run the experiment");
+        train();
+        land.compute();
+        vm.applyTransform();
+        java.nio.file.Path slice = dir.resolve("slice.png");
+        export.exportWriter().write(slice, 800, 400, 1);
+        assertThat(javax.imageio.ImageIO.read(slice.toFile()).getWidth()).isEqualTo(800);
+        vm.experiment().run();
+        java.nio.file.Path table = dir.resolve("table.svg");
+        export.exportWriter().write(table, 800, 600, 1);
+        assertThat(java.nio.file.Files.readString(table)).contains("small after T").contains("testLoss");
+    }
+
     private static double maxRelativeDifference(LossGrid x, LossGrid y) {
         double m = 0;
         for (int i = 0; i < x.steps(); i++) {
