@@ -50,10 +50,12 @@ final class ExperimentPanel {
         table.setId("lab-experiment-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("measure", ExperimentViewModel.Row::measure));
-        table.getColumns().add(column("small batch", r -> ExperimentChart.number(r.small())));
-        table.getColumns().add(column("large batch", r -> ExperimentChart.number(r.large())));
-        table.getColumns().add(column("small after T_α", r -> ExperimentChart.number(r.smallAfter())));
+        table.getColumns().add(column("small", r -> brief(r.small())));
+        table.getColumns().add(column("large", r -> brief(r.large())));
+        table.getColumns().add(column("T_α small", r -> brief(r.smallAfter())));
         table.getColumns().add(column("moved?", r -> r.moved() ? "moved" : "kept"));
+        table.getColumns().get(0).setMinWidth(165); // the measure keys are long: hessian.spectralNorm
+        table.getColumns().get(4).setMaxWidth(70);
         table.setPrefHeight(360);
         root = new VBox(8, FigureCards.note("Keskar et al. (2017): small batches find flatter minima that generalise "
                 + "better. Dinh et al. (2017): a T_α that keeps the function makes the small-batch minimum the sharper "
@@ -62,6 +64,20 @@ final class ExperimentPanel {
 
     Node root() {
         return root;
+    }
+
+    /** Four significant digits on screen (the export keeps six). */
+    static String brief(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        int e = s.indexOf('e');
+        String m = e < 0 ? s : s.substring(0, e);
+        if (m.indexOf('.') >= 0) {
+            m = m.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? m : m + "e" + Integer.parseInt(s.substring(e + 1).replace("+", ""));
     }
 
     private static String settings(BatchSizeExperiment.Settings s) {

@@ -101,7 +101,8 @@ public final class LabView {
      * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished;
      * {@code -Dsml.lab.landscape=true} (or {@code random}, {@code filter}, {@code eigen}, {@code pca}) opens the
      * Landscape pane and computes a slice when it has finished; {@code -Dsml.lab.keskar=0} saves the finished
-     * run as minimum A, trains again from the same start with that batch size (0: full) and saves it as B.
+     * run as minimum A, trains again from the same start with that batch size (0: full) and saves it as B;
+     * {@code -Dsml.lab.experiment=true} opens the Experiment pane and runs it.
      */
     private void scripted() {
         if (Boolean.getBoolean("sml.lab.start")) {
@@ -118,6 +119,12 @@ public final class LabView {
                     }
                     vm.applyTransform();
                 }
+            });
+        }
+        if (Boolean.getBoolean("sml.lab.experiment")) {
+            javafx.application.Platform.runLater(() -> {
+                vm.experiment().run();
+                centreScroll.setVvalue(1.0);
             });
         }
         String keskar = System.getProperty("sml.lab.keskar");
@@ -317,7 +324,7 @@ public final class LabView {
         TitledPane experiment = new TitledPane("Experiment: small vs large batch",
                 new ExperimentPanel(vm.experiment()).root());
         experiment.setId("lab-experiment");
-        experiment.setExpanded(false);
+        experiment.setExpanded(Boolean.getBoolean("sml.lab.experiment"));
         VBox box = new VBox(10, g, landscape, experiment);
         box.getStyleClass().add("lab-centre");
         // With a pane open the centre scrolls, the charts above keep their height.
