@@ -171,7 +171,8 @@ public final class MainView {
                 vm.computeBackend().backendProperty());
         exportable.put(addTab("Measures", "measures", new MeasuresView(measuresModel, transform).root()),
                 measuresModel);
-        addTab("Lab · training", "lab", new LabView(new LabViewModel(vm.executor(), LabViewModel.daemonThreads())).root());
+        LabView labView = new LabView(new LabViewModel(vm.executor(), LabViewModel.daemonThreads()));
+        exportable.put(addTab("Lab · training", "lab", labView.root()), labView.exportable());
         tabs.setId("views");
         wireStart(startTab);
         selectTab(System.getProperty(TAB_PROPERTY));

@@ -38,6 +38,7 @@ import lab.sharpminima.engine.data.BuiltinDataset;
 import lab.sharpminima.engine.train.OptimizerKind;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.ui.AlphaSliders;
+import lab.sharpminima.ui.ExportableFigure;
 import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.summary.Numbers;
 import org.controlsfx.control.SegmentedButton;
@@ -60,6 +61,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class LabView {
 
     private final LabViewModel vm;
+    private final LabExport export;
+    private final ScrollPane centreScroll = new ScrollPane();
     private final BorderPane root = new BorderPane();
     private final BoundaryCanvas boundary = new BoundaryCanvas("lab-boundary");
     private final NetworkDiagram diagram = new NetworkDiagram("lab-diagram");
@@ -86,6 +89,7 @@ public final class LabView {
 
     public LabView(LabViewModel vm) {
         this.vm = vm;
+        this.export = new LabExport(vm);
         build();
         wire();
         pulse.start();
@@ -94,7 +98,11 @@ public final class LabView {
 
     /**
      * For scripted screenshots: {@code -Dsml.lab.start=true} starts training at once, and
-     * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished.
+     * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished;
+     * {@code -Dsml.lab.landscape=true} (or {@code random}, {@code filter}, {@code eigen}, {@code pca}) opens the
+     * Landscape pane and computes a slice when it has finished; {@code -Dsml.lab.keskar=0} saves the finished
+     * run as minimum A, trains again from the same start with that batch size (0: full) and saves it as B;
+     * {@code -Dsml.lab.experiment=true} opens the Experiment pane and runs it.
      */
     private void scripted() {
         if (Boolean.getBoolean("sml.lab.start")) {
@@ -110,6 +118,49 @@ public final class LabView {
                         return; // not a number: no bridge
                     }
                     vm.applyTransform();
+                }
+            });
+        }
+        if (Boolean.getBoolean("sml.lab.experiment")) {
+            javafx.application.Platform.runLater(() -> {
+                vm.experiment().run();
+                centreScroll.setVvalue(1.0);
+            });
+        }
+        String keskar = System.getProperty("sml.lab.keskar");
+        if (keskar != null) {
+            // Keskar et al.'s figure: the finished run is minimum A, then the same start with another batch is B.
+            vm.stateProperty().addListener((o, old, s) -> {
+                if (s == LabViewModel.State.FINISHED && vm.landscape().minimumAProperty().get() == null) {
+                    vm.landscape().saveA();
+                    vm.batchSizeProperty().set(Integer.parseInt(keskar));
+                    javafx.application.Platform.runLater(vm::start);
+                } else if (s == LabViewModel.State.FINISHED) {
+                    vm.landscape().saveB();
+                }
+            });
+        }
+        String landscape = System.getProperty("sml.lab.landscape");
+        if (landscape != null) {
+            if (landscape.equals("pca")) {
+                vm.landscape().projectionProperty().set(LandscapeSlice.Projection.PCA);
+            } else if (!landscape.equals("true")) {
+                vm.landscape().kindProperty().set(lab.sharpminima.landscape.Directions.Kind.fromId(landscape));
+            }
+            vm.stateProperty().addListener((o, old, s) -> {
+                if (s == LabViewModel.State.FINISHED) {
+                    vm.landscape().compute();
+                }
+            });
+            // The screenshot shows the pane: a larger window, scrolled down to it.
+            vm.landscape().sliceAfterProperty().addListener((o, old, s) -> {
+                if (s != null && root.getScene() != null
+                        && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                    stage.setWidth(1600);
+                    stage.setHeight(1000);
+                    stage.setX(0);
+                    stage.setY(0);
+                    javafx.application.Platform.runLater(() -> centreScroll.setVvalue(1.0));
                 }
             });
         }
@@ -266,14 +317,29 @@ public final class LabView {
             g.getRowConstraints().add(r);
         }
         VBox.setVgrow(g, Priority.ALWAYS);
-        // The landscape slices (issue 5, item 2) will be added here by their own panel.
-        TitledPane landscape = new TitledPane("Landscape",
-                FigureCards.note("1-D and 2-D slices through the current θ will appear here."));
+        TitledPane landscape = new TitledPane("Landscape: slices, trajectory, interpolation",
+                new LandscapePanel(vm.landscape()).root());
         landscape.setId("lab-landscape");
-        landscape.setExpanded(false);
-        VBox box = new VBox(10, g, landscape);
+        landscape.setExpanded(System.getProperty("sml.lab.landscape") != null);
+        TitledPane experiment = new TitledPane("Experiment: small vs large batch",
+                new ExperimentPanel(vm.experiment()).root());
+        experiment.setId("lab-experiment");
+        experiment.setExpanded(Boolean.getBoolean("sml.lab.experiment"));
+        VBox box = new VBox(10, g, landscape, experiment);
         box.getStyleClass().add("lab-centre");
-        return box;
+        // With a pane open the centre scrolls, the charts above keep their height.
+        ScrollPane scroll = centreScroll;
+        scroll.setContent(box);
+        scroll.setFitToWidth(true);
+        scroll.fitToHeightProperty().bind(landscape.expandedProperty().or(experiment.expandedProperty()).not());
+        g.minHeightProperty().bind(Bindings.when(scroll.fitToHeightProperty()).then(0.0).otherwise(560.0));
+        scroll.getStyleClass().add("lab-side-scroll");
+        return scroll;
+    }
+
+    /** What File → Export view… writes for the Lab: the experiment's table or the landscape. */
+    public ExportableFigure exportable() {
+        return export;
     }
 
     private static Node panel(String title, Node content, Node... extra) {

@@ -108,12 +108,22 @@ public final class LabViewModel {
     private LossFunction trainFunction;
     private double[] window;
     private double[] exponents = new double[0];
+    private final List<double[]> trajectory = new java.util.ArrayList<>();
+    private final LandscapeViewModel landscape;
+    private final ExperimentViewModel experiment;
 
     /**
      * @param executor        for the boundary grid, λ_max and the bridge (its callbacks own the state)
      * @param trainingThreads runs each training run (a new daemon thread in the app)
      */
     public LabViewModel(BackgroundExecutor executor, Executor trainingThreads) {
+        this(executor, trainingThreads, lab.sharpminima.experiment.BatchSizeExperiment.Settings::defaults);
+    }
+
+    /** @param experimentSettings the small- vs large-batch experiment's settings for a seed */
+    public LabViewModel(BackgroundExecutor executor, Executor trainingThreads,
+                        java.util.function.LongFunction<lab.sharpminima.experiment.BatchSizeExperiment.Settings>
+                                experimentSettings) {
         this.executor = executor;
         this.trainingThreads = trainingThreads;
         this.frames = new LatestRequest<>(executor, this::computeFrame, frame::set, this::failed);
@@ -134,6 +144,8 @@ public final class LabViewModel {
                 }
             });
         }
+        this.landscape = new LandscapeViewModel(executor, this);
+        this.experiment = new ExperimentViewModel(executor, this, experimentSettings);
         reset();
     }
 
@@ -190,6 +202,7 @@ public final class LabViewModel {
         }
         seen = null;
         history.clear();
+        trajectory.clear();
         lambdas.clear();
         lambdaQueue.clear();
         lambdaGeneration++;
@@ -230,15 +243,15 @@ public final class LabViewModel {
 
     /** Applies T_α to the trained θ (paused or finished) and computes both sides of the bridge. */
     public void applyTransform() {
-        Frame f = frame.get();
-        if (state.get() == State.RUNNING || f == null || problem.get() == null) {
+        double[] theta = currentTheta();
+        if (state.get() == State.RUNNING || theta == null) {
             message.set("pause or finish training first: T_α acts on a fixed θ");
             return;
         }
         if (!problem.get().network().isNonNegativeHomogeneous()) {
             message.set("activation: T_α keeps f only for relu, leaky relu or linear units; tanh changes f");
         }
-        bridgeRequests.submit(f.theta());
+        bridgeRequests.submit(theta);
     }
 
     /** Takes the run's newest snapshot and loss points; once per pulse. Returns whether anything changed. */
@@ -250,7 +263,10 @@ public final class LabViewModel {
         TrainingProgress p = run.latest();
         List<TrainingRun.LossPoint> points = run.drain();
         history.addAll(points);
-        run.drainKept().forEach(this::queueLambda);
+        for (TrainingProgress k : run.drainKept()) {
+            trajectory.add(k.theta());
+            queueLambda(k);
+        }
         boolean changed = !points.isEmpty();
         if (p != null && p != seen) {
             seen = p;
@@ -488,6 +504,34 @@ public final class LabViewModel {
     /** Changes when the number of α sliders or their values change. */
     public ReadOnlyIntegerProperty exponentsRevisionProperty() {
         return exponentsRevision.getReadOnlyProperty();
+    }
+
+    /**
+     * θ of the newest snapshot taken by {@link #pull()} (the epoch the readouts show), or θ₀ before the first;
+     * null without a problem. The frame's θ may lag one boundary computation behind it.
+     */
+    public double[] currentTheta() {
+        return seen != null ? seen.theta() : problem.get() == null ? null : problem.get().theta0();
+    }
+
+    /** The epoch of {@link #currentTheta()}. */
+    public int currentEpoch() {
+        return seen != null ? seen.epoch() : 0;
+    }
+
+    /** θ of every {@link #lambdaEvery()}-th epoch so far (and the last), oldest first (read-only). */
+    public List<double[]> trajectory() {
+        return java.util.Collections.unmodifiableList(trajectory);
+    }
+
+    /** The Landscape panel's state. */
+    public LandscapeViewModel landscape() {
+        return landscape;
+    }
+
+    /** The small- vs large-batch experiment's state. */
+    public ExperimentViewModel experiment() {
+        return experiment;
     }
 
     /** The run in progress, or null (for tests and the benchmark). */
