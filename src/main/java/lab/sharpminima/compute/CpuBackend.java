@@ -11,9 +11,12 @@ import lab.sharpminima.engine.LossKind;
 import lab.sharpminima.engine.Network;
 
 /**
- * The reference backend: {@link LossFunction} (EJML matrix products over the whole data set) at each
- * parameter vector, the vectors spread over a fixed pool of threads. Results do not depend on the
- * number of threads: each vector is evaluated exactly as {@link LossFunction#value} would.
+ * The reference backend: the parameter vectors spread over a fixed pool of threads. Losses come from
+ * {@link FastForward} (blocked, vectorised forward pass, one workspace per thread), which gives the
+ * same double as {@link LossFunction#value}; where a layer's product is large enough for the engine's
+ * concurrent kernels ({@link FastForward#matchesEngine} false) they come from {@code LossFunction}
+ * itself. Gradients come from {@link LossFunction#gradient}. Results do not depend on the number of
+ * threads: each vector is evaluated exactly as {@code LossFunction} would.
  */
 public final class CpuBackend implements Backend {
 
@@ -47,10 +50,16 @@ public final class CpuBackend implements Backend {
     @Override
     public double[] losses(Network net, LossKind loss, Dataset data, double[] thetas, int count) {
         Backend.checkPacked(net, thetas, count, "thetas");
-        LossFunction f = new LossFunction(net, loss, data);
+        FastForward fast = new FastForward(net, loss, data);
         int n = net.parameterCount();
         double[] out = new double[count];
-        run(count, r -> out[r] = f.value(Arrays.copyOfRange(thetas, r * n, r * n + n)));
+        if (!fast.matchesEngine()) {
+            LossFunction f = new LossFunction(net, loss, data);
+            run(count, r -> out[r] = f.value(Arrays.copyOfRange(thetas, r * n, r * n + n)));
+            return out;
+        }
+        ThreadLocal<FastForward.Workspace> local = ThreadLocal.withInitial(fast::workspace);
+        run(count, r -> out[r] = local.get().value(thetas, r * n));
         return out;
     }
 

@@ -44,6 +44,35 @@ class CpuBackendTest {
         }
     }
 
+    /**
+     * A relu net over several sample blocks (the fast forward pass) and one whose products reach the
+     * engine's concurrent kernels (the LossFunction fallback): the same doubles at 1 and 3 threads.
+     */
+    @Test
+    void fastAndFallbackLossesAreLossFunctionsValues() {
+        Random rnd = new Random(6);
+        for (int samples : new int[] {2 * FastForward.BLOCK + 37, 1100}) {
+            Network net = TestNets.net(new int[] {2, 32, 32, 1}, Activation.RELU, true);
+            Dataset data = TestNets.data(net, LossKind.MSE, samples, rnd, false);
+            LossFunction f = new LossFunction(net, LossKind.MSE, data);
+            int n = net.parameterCount();
+            int count = 7;
+            double[] thetas = new double[count * n];
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(TestNets.theta(net, rnd), 0, thetas, r * n, n);
+            }
+            for (int threads : new int[] {1, 3}) {
+                try (CpuBackend b = new CpuBackend(threads)) {
+                    double[] l = b.losses(net, LossKind.MSE, data, thetas, count);
+                    for (int r = 0; r < count; r++) {
+                        assertThat(l[r]).as("%d samples, row %d", samples, r)
+                                .isEqualTo(f.value(Arrays.copyOfRange(thetas, r * n, r * n + n)));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void shortPackedArraysAreRejected() {
         Network net = TestNets.net(new int[] {2, 3, 1}, Activation.RELU, false);
