@@ -63,6 +63,8 @@ final class BridgeChoice {
                 vm.bridgeModeProperty().set((Bridge.Mode) now.getUserData());
             }
         });
+        vm.bridgeModeProperty().addListener((o, old, m) -> seg.getButtons().stream()
+                .filter(b -> b.getUserData() == m).findFirst().ifPresent(b -> b.setSelected(true)));
         return seg;
     }
 
@@ -92,7 +94,7 @@ final class BridgeChoice {
         g.setVgap(6);
         g.addRow(0, new Label("hidden layer"), layer);
         g.addRow(1, new Label("unit"), unit);
-        return new VBox(6, g, cText, c, note("unit j of layer k: column j of θ_k and b_k[j] × c, row j of θ_{k+1} × 1/c"
+        return new VBox(6, g, cText, c, note("unit j of layer k: column j of θₖ and bₖ[j] × c, row j of θₖ₊₁ × 1/c"
                 + " (Definition 4); relu keeps f since φ(cz) = cφ(z) for c > 0."));
     }
 

@@ -98,7 +98,8 @@ public final class LabView {
 
     /**
      * For scripted screenshots: {@code -Dsml.lab.start=true} starts training at once, and
-     * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished;
+     * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished (with
+     * {@code -Dsml.lab.bridgeMode=neuron} or {@code weight-norm}: log₁₀ c of layer 1 unit 1, or log₁₀ α of T'_α);
      * {@code -Dsml.lab.landscape=true} (or {@code random}, {@code filter}, {@code eigen}, {@code pca}) opens the
      * Landscape pane and computes a slice when it has finished; {@code -Dsml.lab.keskar=0} saves the finished
      * run as minimum A, trains again from the same start with that batch size (0: full) and saves it as B;
@@ -113,7 +114,13 @@ public final class LabView {
             vm.stateProperty().addListener((o, old, s) -> {
                 if (s == LabViewModel.State.FINISHED) {
                     try {
-                        vm.setExponent(0, Double.parseDouble(e));
+                        double value = Double.parseDouble(e);
+                        String mode = System.getProperty("sml.lab.bridgeMode", "alpha");
+                        vm.bridgeModeProperty().set(mode.equals("neuron") ? Bridge.Mode.NEURON
+                                : mode.equals("weight-norm") ? Bridge.Mode.WEIGHT_NORM : Bridge.Mode.ALPHA);
+                        vm.setExponent(0, value);
+                        vm.neuronLog10CProperty().set(value);
+                        vm.weightNormLog10AlphaProperty().set(value);
                     } catch (NumberFormatException ignored) {
                         return; // not a number: no bridge
                     }
@@ -419,7 +426,7 @@ public final class LabView {
                 Numbers.format(b.before().epsilonSharpness()) + " → " + Numbers.format(b.after().epsilonSharpness())));
         Node choice = new BridgeChoice(vm, new VBox(6, sliderBox, lastAlpha,
                 FigureCards.note("Definition 5 of Dinh et al. (2017): layer k's weights × α_k, ∏ α_k = 1."))).build();
-        VBox box = new VBox(10, FigureCards.card("The bridge: a symmetry on the trained θ",
+        VBox box = new VBox(10, FigureCards.card("The bridge: θ ↦ θ′",
                 FigureCards.note("θ′ computes the same function: the boundary and the test loss stay; the weights, "
                         + "λ_max and ε-sharpness move. Pause or finish training, then apply."),
                 choice, apply, boundaries, diagrams, r));
