@@ -427,8 +427,8 @@ public final class LabView {
         Node choice = new BridgeChoice(vm, new VBox(6, sliderBox, lastAlpha,
                 FigureCards.note("Definition 5 of Dinh et al. (2017): layer k's weights × α_k, ∏ α_k = 1."))).build();
         VBox box = new VBox(10, FigureCards.card("The bridge: θ ↦ θ′",
-                FigureCards.note("θ′ computes the same function: the boundary and the test loss stay; the weights, "
-                        + "λ_max and ε-sharpness move. Pause or finish training, then apply."),
+                FigureCards.note("θ′ computes the same function: the boundary and the test loss stay; the weights "
+                        + "(under weight norm: v), λ_max and ε-sharpness move. Pause or finish training, then apply."),
                 choice, apply, boundaries, diagrams, r));
         box.getStyleClass().add("lab-bridge");
         return box;
