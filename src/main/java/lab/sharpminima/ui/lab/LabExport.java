@@ -61,7 +61,7 @@ public final class LabExport implements ExportableFigure {
         if (a == null) {
             return left;
         }
-        JFreeChart right = LandscapeCharts.plane(a, scale, "the same slice at T_α θ", theme);
+        JFreeChart right = LandscapeCharts.plane(a, scale, "the same slice at θ′", theme);
         return (Graphics2D g2, Rectangle2D area) -> {
             double half = area.getWidth() / 2;
             left.draw(g2, new Rectangle2D.Double(area.getX(), area.getY(), half, area.getHeight()));

@@ -98,7 +98,8 @@ public final class LabView {
 
     /**
      * For scripted screenshots: {@code -Dsml.lab.start=true} starts training at once, and
-     * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished;
+     * {@code -Dsml.lab.bridge=0.5} then applies log₁₀ α₁ = 0.5 when the run has finished (with
+     * {@code -Dsml.lab.bridgeMode=neuron} or {@code weight-norm}: log₁₀ c of layer 1 unit 1, or log₁₀ α of T'_α);
      * {@code -Dsml.lab.landscape=true} (or {@code random}, {@code filter}, {@code eigen}, {@code pca}) opens the
      * Landscape pane and computes a slice when it has finished; {@code -Dsml.lab.keskar=0} saves the finished
      * run as minimum A, trains again from the same start with that batch size (0: full) and saves it as B;
@@ -113,7 +114,13 @@ public final class LabView {
             vm.stateProperty().addListener((o, old, s) -> {
                 if (s == LabViewModel.State.FINISHED) {
                     try {
-                        vm.setExponent(0, Double.parseDouble(e));
+                        double value = Double.parseDouble(e);
+                        String mode = System.getProperty("sml.lab.bridgeMode", "alpha");
+                        vm.bridgeModeProperty().set(mode.equals("neuron") ? Bridge.Mode.NEURON
+                                : mode.equals("weight-norm") ? Bridge.Mode.WEIGHT_NORM : Bridge.Mode.ALPHA);
+                        vm.setExponent(0, value);
+                        vm.neuronLog10CProperty().set(value);
+                        vm.weightNormLog10AlphaProperty().set(value);
                     } catch (NumberFormatException ignored) {
                         return; // not a number: no bridge
                     }
@@ -397,16 +404,17 @@ public final class LabView {
     // ---- right: the bridge ----
 
     private Node bridgePanel() {
-        Button apply = button("Apply T_α", "lab-apply", vm::applyTransform);
+        Button apply = button("Apply", "lab-apply", vm::applyTransform);
         apply.disableProperty().bind(vm.stateProperty().isEqualTo(LabViewModel.State.RUNNING));
         lastAlpha.setId("lab-alpha-last");
-        HBox boundaries = new HBox(8, caption("θ", boundaryBefore), caption("T_α θ", boundaryAfter));
-        HBox diagrams = new HBox(8, caption("θ", diagramBefore), caption("T_α θ", diagramAfter));
+        HBox boundaries = new HBox(8, caption("θ", boundaryBefore), caption("θ′", boundaryAfter));
+        HBox diagrams = new HBox(8, caption("θ", diagramBefore), caption("θ′", diagramAfter));
         for (CanvasRegion c : List.of(boundaryBefore, boundaryAfter, diagramBefore, diagramAfter)) {
             c.setPrefSize(160, 135);
             c.setMinSize(120, 120);
         }
         GridPane r = grid();
+        FigureCards.addReadout(r, 5, "applied", "lab-bridge-applied", bridgeText(Bridge.Result::description));
         FigureCards.addReadout(r, 0, "max |Δf|", "lab-max-df", bridgeText(b -> Numbers.format(b.maxOutputChange())));
         FigureCards.addReadout(r, 1, "test loss", "lab-bridge-test", bridgeText(b ->
                 Numbers.format(b.before().testLoss()) + " → " + Numbers.format(b.after().testLoss())));
@@ -416,11 +424,12 @@ public final class LabView {
                 Numbers.format(b.before().lambdaMax()) + " → " + Numbers.format(b.after().lambdaMax())));
         FigureCards.addReadout(r, 4, "ε-sharpness, ε = 10⁻³", "lab-bridge-eps", bridgeText(b ->
                 Numbers.format(b.before().epsilonSharpness()) + " → " + Numbers.format(b.after().epsilonSharpness())));
-        VBox box = new VBox(10, FigureCards.card("The bridge: T_α on the trained θ",
-                FigureCards.note("Definition 5 of Dinh et al. (2017): layer k's weights × α_k, ∏ α_k = 1. "
-                        + "For relu networks the function, the boundary and the test loss stay; the weights, "
-                        + "λ_max and ε-sharpness move. Pause or finish training, then apply."),
-                sliderBox, lastAlpha, apply, boundaries, diagrams, r));
+        Node choice = new BridgeChoice(vm, new VBox(6, sliderBox, lastAlpha,
+                FigureCards.note("Definition 5 of Dinh et al. (2017): layer k's weights × α_k, ∏ α_k = 1."))).build();
+        VBox box = new VBox(10, FigureCards.card("The bridge: θ ↦ θ′",
+                FigureCards.note("θ′ computes the same function: the boundary and the test loss stay; the weights "
+                        + "(under weight norm: v), λ_max and ε-sharpness move. Pause or finish training, then apply."),
+                choice, apply, boundaries, diagrams, r));
         box.getStyleClass().add("lab-bridge");
         return box;
     }

@@ -59,6 +59,14 @@ public final class LabViewModel {
     public record LambdaPoint(int epoch, double lambdaMax) {
     }
 
+    /**
+     * What the bridge applies, captured on the FX thread when Apply is pressed; layer and unit 0-based.
+     *
+     * @param parameters the α_k (ALPHA), {c} (NEURON) or {α} (WEIGHT_NORM)
+     */
+    record BridgeRequest(double[] theta, Bridge.Mode mode, double[] parameters, int layer, int unit) {
+    }
+
     /** Grid points per axis of the boundary heat map. */
     public static final int GRID = 64;
 
@@ -97,12 +105,18 @@ public final class LabViewModel {
     private final ObservableList<LambdaPoint> lambdasView = FXCollections.unmodifiableObservableList(lambdas);
     private final ReadOnlyObjectWrapper<Bridge.Result> bridge = new ReadOnlyObjectWrapper<>(this, "bridge");
     private final ReadOnlyIntegerWrapper exponentsRevision = new ReadOnlyIntegerWrapper(this, "exponentsRevision");
+    private final ObjectProperty<Bridge.Mode> bridgeMode = new SimpleObjectProperty<>(this, "bridgeMode",
+            Bridge.Mode.ALPHA);
+    private final IntegerProperty neuronLayer = new SimpleIntegerProperty(this, "neuronLayer", 1);
+    private final IntegerProperty neuronUnit = new SimpleIntegerProperty(this, "neuronUnit", 1);
+    private final DoubleProperty neuronLog10C = new SimpleDoubleProperty(this, "neuronLog10C", 0);
+    private final DoubleProperty weightNormLog10Alpha = new SimpleDoubleProperty(this, "weightNormLog10Alpha", 0);
 
     private final LatestRequest<TrainingProgress, Frame> frames;
     private final java.util.ArrayDeque<TrainingProgress> lambdaQueue = new java.util.ArrayDeque<>();
     private boolean lambdaInFlight;
     private long lambdaGeneration;
-    private final LatestRequest<double[], Bridge.Result> bridgeRequests;
+    private final LatestRequest<BridgeRequest, Bridge.Result> bridgeRequests;
     private TrainingRun run;
     private TrainingProgress seen;
     private LossFunction trainFunction;
@@ -241,17 +255,57 @@ public final class LabViewModel {
         return all;
     }
 
-    /** Applies T_α to the trained θ (paused or finished) and computes both sides of the bridge. */
+    /**
+     * Applies the chosen transformation ({@link #bridgeModeProperty()}) to the trained θ (paused or finished)
+     * and computes both sides of the bridge.
+     */
     public void applyTransform() {
         double[] theta = currentTheta();
+        Bridge.Mode mode = bridgeMode.get();
+        String name = mode == Bridge.Mode.ALPHA ? "T_α" : mode == Bridge.Mode.NEURON ? "the neuron scaling"
+                : "T'_α";
         if (state.get() == State.RUNNING || theta == null) {
-            message.set("pause or finish training first: T_α acts on a fixed θ");
+            message.set("pause or finish training first: " + name + " acts on a fixed θ");
             return;
         }
-        if (!problem.get().network().isNonNegativeHomogeneous()) {
-            message.set("activation: T_α keeps f only for relu, leaky relu or linear units; tanh changes f");
+        LabProblem p = problem.get();
+        if (mode == Bridge.Mode.NEURON && p.network().depth() < 2) {
+            message.set("hidden: one neuron needs a hidden layer; enter widths such as 16,16");
+            return;
         }
-        bridgeRequests.submit(theta);
+        if (mode != Bridge.Mode.WEIGHT_NORM && !p.network().isNonNegativeHomogeneous()) {
+            message.set("activation: " + name + " keeps f only for relu, leaky relu or linear units; tanh changes f");
+        }
+        bridgeRequests.submit(request(theta, mode, p));
+    }
+
+    private BridgeRequest request(double[] theta, Bridge.Mode mode, LabProblem p) {
+        return switch (mode) {
+            case ALPHA -> new BridgeRequest(theta, mode, Bridge.alphas(exponents.clone()), 0, 0);
+            case NEURON -> {
+                int layer = clamp(neuronLayer.get(), 1, p.network().depth() - 1) - 1;
+                int unit = clamp(neuronUnit.get(), 1, p.network().layer(layer).out()) - 1;
+                yield new BridgeRequest(theta, mode, new double[] {Math.pow(10, neuronLog10C.get())}, layer, unit);
+            }
+            case WEIGHT_NORM -> new BridgeRequest(theta, mode,
+                    new double[] {Math.pow(10, weightNormLog10Alpha.get())}, 0, 0);
+        };
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** The number of units of hidden layer {@code layer} (1-based), 1 without a problem or such a layer. */
+    public int hiddenUnits(int layer) {
+        LabProblem p = problem.get();
+        return p == null || layer < 1 || layer >= p.network().depth() ? 1 : p.network().layer(layer - 1).out();
+    }
+
+    /** The number of hidden layers, at least 1 (for the layer spinner's bound). */
+    public int hiddenLayers() {
+        LabProblem p = problem.get();
+        return p == null ? 1 : Math.max(1, p.network().depth() - 1);
     }
 
     /** Takes the run's newest snapshot and loss points; once per pulse. Returns whether anything changed. */
@@ -383,8 +437,13 @@ public final class LabViewModel {
         }
     }
 
-    private Bridge.Result computeBridge(double[] theta) {
-        return Bridge.compare(problem.get(), theta, Bridge.alphas(exponents.clone()), window, GRID);
+    private Bridge.Result computeBridge(BridgeRequest r) {
+        LabProblem p = problem.get();
+        return switch (r.mode()) {
+            case ALPHA -> Bridge.compare(p, r.theta(), r.parameters(), window, GRID);
+            case NEURON -> Bridge.compareNeuron(p, r.theta(), r.layer(), r.unit(), r.parameters()[0], window, GRID);
+            case WEIGHT_NORM -> Bridge.compareWeightNorm(p, r.theta(), r.parameters()[0], window, GRID);
+        };
     }
 
     private void failed(Throwable t) {
@@ -499,6 +558,31 @@ public final class LabViewModel {
 
     public ReadOnlyObjectProperty<Bridge.Result> bridgeProperty() {
         return bridge.getReadOnlyProperty();
+    }
+
+    /** The bridge's transformation: T_α, one neuron or weight normalisation. */
+    public ObjectProperty<Bridge.Mode> bridgeModeProperty() {
+        return bridgeMode;
+    }
+
+    /** The hidden layer of the one-neuron mode, counted from 1 (clamped to the network on apply). */
+    public IntegerProperty neuronLayerProperty() {
+        return neuronLayer;
+    }
+
+    /** The unit of the one-neuron mode, counted from 1 (clamped to the layer on apply). */
+    public IntegerProperty neuronUnitProperty() {
+        return neuronUnit;
+    }
+
+    /** log₁₀ c of the one-neuron mode. */
+    public DoubleProperty neuronLog10CProperty() {
+        return neuronLog10C;
+    }
+
+    /** log₁₀ α of T'_α: v ↦ αv in the weight-normalisation mode. */
+    public DoubleProperty weightNormLog10AlphaProperty() {
+        return weightNormLog10Alpha;
     }
 
     /** Changes when the number of α sliders or their values change. */

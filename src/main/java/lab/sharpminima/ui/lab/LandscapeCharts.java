@@ -110,7 +110,7 @@ public final class LandscapeCharts {
         XYSeriesCollection ds = new XYSeriesCollection();
         ds.addSeries(series("θ", s.line().a(), s.line().loss()));
         if (after != null) {
-            ds.addSeries(series("T_α θ", after.line().a(), after.line().loss()));
+            ds.addSeries(series("θ′", after.line().a(), after.line().loss()));
         }
         JFreeChart chart = ChartFactory.createXYLineChart(null, "a (d₁)", "L(θ + a·d₁)", ds);
         theme.apply(chart);

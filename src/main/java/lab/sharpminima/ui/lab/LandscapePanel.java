@@ -79,7 +79,7 @@ final class LandscapePanel {
         charts.setHgap(8);
         charts.setVgap(8);
         charts.add(caption("2-D slice through θ (dot: θ; orange: the trajectory from θ₀)", plane), 0, 0);
-        charts.add(caption("the same slice at T_α θ (same directions, same seed)", planeAfter), 1, 0);
+        charts.add(caption("the same slice at the bridge's θ′ (same directions, same seed)", planeAfter), 1, 0);
         charts.add(caption("1-D slice along d₁", line), 0, 1);
         charts.add(caption("interpolation (1 − t)·θ_A + t·θ_B", interpolation), 1, 1);
         for (int i = 0; i < 2; i++) {
@@ -89,7 +89,8 @@ final class LandscapePanel {
         }
         root = new VBox(8, controls, readout, saved, charts,
                 FigureCards.note("Filter-normalised directions (Li et al. 2018) scale with each unit's weights, so "
-                        + "their slice is the same at θ and T_α θ; random and eigenvector slices change while the "
+                        + "their slice is the same at θ and T_α θ (not after one neuron's rescaling, which moves "
+                        + "one weight of each next-layer filter); random and eigenvector slices change while the "
                         + "function does not (Dinh et al. 2017, Section 5)."));
         root.getStyleClass().add("lab-landscape");
         vm.sliceProperty().addListener((o, old, s) -> redraw());

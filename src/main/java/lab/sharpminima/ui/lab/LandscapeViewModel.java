@@ -241,7 +241,7 @@ public final class LandscapeViewModel {
         return slice.getReadOnlyProperty();
     }
 
-    /** The same slice at T_α θ, after the bridge was applied to the sliced θ; else null. */
+    /** The same slice at the bridge's θ′ (T_α θ or one unit rescaled), after it was applied to the sliced θ; else null. */
     public ReadOnlyObjectProperty<LandscapeSlice> sliceAfterProperty() {
         return sliceAfter.getReadOnlyProperty();
     }

@@ -170,6 +170,126 @@ class LabViewModelTest {
         assertThat(Math.abs(r.after().epsilonSharpness() / r.before().epsilonSharpness() - 1)).isGreaterThan(0.1);
     }
 
+    /** Trains the default 2-16-16-2 relu net for its 40 epochs and waits for the finished snapshot. */
+    private void trainToTheEnd() throws Exception {
+        vm.start();
+        await(() -> vm.stateProperty().get() == LabViewModel.State.FINISHED
+                && vm.frameProperty().get().epoch() == vm.currentEpoch());
+    }
+
+    @Test
+    void oneNeuronScalesItsInAndOutWeightsAndKeepsTheFunction() throws Exception {
+        trainToTheEnd();
+        Network net = vm.problemProperty().get().network();
+        int unit = liveliestUnit(net, vm.currentTheta());
+        vm.bridgeModeProperty().set(Bridge.Mode.NEURON);
+        vm.neuronLayerProperty().set(2);
+        vm.neuronUnitProperty().set(unit + 1);
+        vm.neuronLog10CProperty().set(1.5);
+        vm.applyTransform();
+        Bridge.Result r = vm.bridgeProperty().get();
+        assertThat(r.mode()).isEqualTo(Bridge.Mode.NEURON);
+        double c = Math.pow(10, 1.5);
+        assertThat(r.alpha()).containsExactly(c);
+        assertThat(r.before().theta()).isEqualTo(vm.currentTheta());
+
+        // Definition 4: column j of θ₂ and b₂[j] × c, row j of θ₃ × 1/c, every other parameter untouched.
+        double[] t0 = r.before().theta();
+        double[] t1 = r.after().theta();
+        double[] expected = t0.clone();
+        for (int i = 0; i < net.layer(1).in(); i++) {
+            expected[net.offset(1) + i * net.layer(1).out() + unit] *= c;
+        }
+        expected[net.biasOffset(1) + unit] *= c;
+        for (int j = 0; j < net.layer(2).out(); j++) {
+            expected[net.offset(2) + unit * net.layer(2).out() + j] *= 1.0 / c;
+        }
+        assertThat(t1).containsExactly(expected);
+        int changed = 0;
+        for (int i = 0; i < t0.length; i++) {
+            changed += t1[i] != t0[i] ? 1 : 0;
+        }
+        assertThat(changed).isEqualTo(net.layer(1).in() + 1 + net.layer(2).out());
+
+        DMatrixRMaj fb = r.before().grid().outputs();
+        DMatrixRMaj fa = r.after().grid().outputs();
+        for (int i = 0; i < fb.getNumElements(); i++) {
+            assertThat(fa.get(i)).isCloseTo(fb.get(i), within(1e-12));
+        }
+        assertThat(r.maxOutputChange()).isLessThanOrEqualTo(1e-12);
+        assertThat(r.after().testLoss()).isCloseTo(r.before().testLoss(), within(1e-12));
+        assertThat(r.after().trainLoss()).isCloseTo(r.before().trainLoss(), within(1e-12));
+        // ∇²L(Sθ) = S⁻¹ ∇²L(θ) S⁻¹: the block of the unit's outgoing weights grows by c² ≈ 1000, so λ_max moves.
+        assertThat(Math.abs(r.after().lambdaMax() / r.before().lambdaMax() - 1)).isGreaterThan(0.01);
+        assertThat(r.description()).contains("layer 2 unit " + (unit + 1));
+    }
+
+    /** The unit j of the second hidden layer with the largest ‖column j of θ₂‖·‖row j of θ₃‖ (not a dead one). */
+    private static int liveliestUnit(Network net, double[] theta) {
+        DMatrixRMaj in = net.weights(theta, 1);
+        DMatrixRMaj out = net.weights(theta, 2);
+        int best = 0;
+        double bestSize = -1;
+        for (int j = 0; j < in.numCols; j++) {
+            double a = 0;
+            double b = 0;
+            for (int i = 0; i < in.numRows; i++) {
+                a += in.get(i, j) * in.get(i, j);
+            }
+            for (int k = 0; k < out.numCols; k++) {
+                b += out.get(j, k) * out.get(j, k);
+            }
+            if (a * b > bestSize) {
+                bestSize = a * b;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void oneNeuronClampsLayerAndUnitToTheNetwork() throws Exception {
+        trainToTheEnd();
+        vm.bridgeModeProperty().set(Bridge.Mode.NEURON);
+        vm.neuronLayerProperty().set(9);
+        vm.neuronUnitProperty().set(99);
+        vm.neuronLog10CProperty().set(-1);
+        vm.applyTransform();
+        assertThat(vm.bridgeProperty().get().description()).startsWith("layer 2 unit 16");
+        assertThat(vm.hiddenLayers()).isEqualTo(2);
+        assertThat(vm.hiddenUnits(1)).isEqualTo(16);
+    }
+
+    @Test
+    void weightNormKeepsThetaButMovesLambdaMaxOfTheReparametrizedLoss() throws Exception {
+        trainToTheEnd();
+        vm.bridgeModeProperty().set(Bridge.Mode.WEIGHT_NORM);
+        vm.weightNormLog10AlphaProperty().set(0.5);
+        vm.applyTransform();
+        Bridge.Result r = vm.bridgeProperty().get();
+        assertThat(r.mode()).isEqualTo(Bridge.Mode.WEIGHT_NORM);
+        assertThat(r.maxOutputChange()).isLessThanOrEqualTo(1e-12);
+        assertThat(r.after().testLoss()).isCloseTo(r.before().testLoss(), within(1e-12));
+        for (int i = 0; i < r.before().theta().length; i++) {
+            assertThat(r.after().theta()[i]).isCloseTo(r.before().theta()[i],
+                    within(1e-14 * (1 + Math.abs(r.before().theta()[i]))));
+        }
+        // Section 5.1: ∇²L_η(T'_α η) = D ∇²L_η(η) D, D = 1/α on v: the dense spectra agree with the readouts.
+        LabProblem p = vm.problemProperty().get();
+        var wn = lab.sharpminima.symmetry.reparam.WeightNormalization.allLayers(p.network());
+        var lossEta = new lab.sharpminima.symmetry.reparam.ReparametrizedLoss(
+                lab.sharpminima.symmetry.reparam.Objective.of(new lab.sharpminima.engine.LossFunction(p.network(),
+                        p.loss(), p.split().train())), wn);
+        double[] eta = wn.eta(r.before().theta());
+        double before = lab.sharpminima.linalg.SymmetricEigen.of(lossEta.hessian(eta)).value(0);
+        double after = lab.sharpminima.linalg.SymmetricEigen.of(lossEta.hessian(wn.scaleV(eta, Math.sqrt(10))))
+                .value(0);
+        assertThat(r.before().lambdaMax()).isCloseTo(before, within(1e-6 * Math.abs(before)));
+        assertThat(r.after().lambdaMax()).isCloseTo(after, within(1e-6 * Math.abs(after)));
+        assertThat(Math.abs(r.after().lambdaMax() / r.before().lambdaMax() - 1)).isGreaterThan(0.01);
+        assertThat(r.after().epsilonSharpness()).isNaN();
+    }
+
     @Test
     void badWidthsGiveAOneLineMessageAndNoRun() {
         vm.hiddenProperty().set("16,x");
