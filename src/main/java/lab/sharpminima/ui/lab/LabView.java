@@ -423,7 +423,10 @@ public final class LabView {
         FigureCards.addReadout(r, 3, "λ_max(∇²L)", "lab-bridge-lambda", bridgeText(b ->
                 Numbers.format(b.before().lambdaMax()) + " → " + Numbers.format(b.after().lambdaMax())));
         FigureCards.addReadout(r, 4, "ε-sharpness, ε = 10⁻³", "lab-bridge-eps", bridgeText(b ->
-                Numbers.format(b.before().epsilonSharpness()) + " → " + Numbers.format(b.after().epsilonSharpness())));
+                Double.isNaN(b.before().epsilonSharpness()) || Double.isNaN(b.after().epsilonSharpness())
+                        ? "not measured in the (v, g) coordinates of weight norm"
+                        : Numbers.format(b.before().epsilonSharpness()) + " → "
+                                + Numbers.format(b.after().epsilonSharpness())));
         Node choice = new BridgeChoice(vm, new VBox(6, sliderBox, lastAlpha,
                 FigureCards.note("Definition 5 of Dinh et al. (2017): layer k's weights × α_k, ∏ α_k = 1."))).build();
         VBox box = new VBox(10, FigureCards.card("The bridge: θ ↦ θ′",
