@@ -107,6 +107,7 @@ final class BridgeChoice {
     }
 
     private static Spinner<Integer> spinner(String id, SpinnerValueFactory<Integer> factory) {
+        factory.setConverter(new lab.sharpminima.ui.SafeIntegerConverter(factory::getValue));
         Spinner<Integer> s = new Spinner<>(factory);
         s.setId(id);
         s.setEditable(true);

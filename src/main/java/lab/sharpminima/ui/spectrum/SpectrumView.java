@@ -236,9 +236,13 @@ public final class SpectrumView {
         try {
             int hidden = Math.max(1, vm.hiddenLayers());
             int l = vm.neuronLayerProperty().get();
-            layer.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, hidden, l));
-            unit.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
-                    Math.max(1, vm.unitsOf(l)), vm.neuronUnitProperty().get()));
+            SpinnerValueFactory<Integer> layers = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, hidden, l);
+            layers.setConverter(new lab.sharpminima.ui.SafeIntegerConverter(layers::getValue));
+            layer.setValueFactory(layers);
+            SpinnerValueFactory<Integer> units = new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                    Math.max(1, vm.unitsOf(l)), vm.neuronUnitProperty().get());
+            units.setConverter(new lab.sharpminima.ui.SafeIntegerConverter(units::getValue));
+            unit.setValueFactory(units);
             double e = vm.neuronExponentProperty().get();
             neuronExponent.setValue(e);
             neuronText.setText("= " + Numbers.format(Math.pow(10, e)) + " · log₁₀ c = " + Numbers.format(e));
