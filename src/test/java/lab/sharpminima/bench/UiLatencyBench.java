@@ -104,8 +104,11 @@ public final class UiLatencyBench {
                 }));
         Thread probe = lagProbe();
         System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %s%n", "view", "median", "p95", "max", "FX busy max");
+        String only = System.getProperty("sml.bench.only", "");
         for (ViewCase c : cases) {
-            run(c, steps);
+            if (c.name().contains(only)) {
+                run(c, steps);
+            }
         }
         probe.interrupt();
         executor.shutdown();

@@ -25,6 +25,7 @@ import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.figures.Figure3Chart;
 import lab.sharpminima.figure.Figure3;
 import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.summary.Numbers;
 import org.jfree.chart.ChartRenderingInfo;
@@ -34,12 +35,15 @@ import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.data.Range;
 import org.jfree.fx.FXGraphics2D;
 
 /**
- * The nodes of Figure 3: the chart (landscape drawn once per window, boxes as an overlay on a
+ * The nodes of Figure 3: the chart (landscape built once per layer and kept, boxes as an overlay on a
  * transparent canvas redrawn at most once per pulse), sliders for α (logarithmic), r and k, and the
- * readouts. A double-click on the chart resets the preset.
+ * readouts. A double-click on the chart resets the preset. Per slider step the FX thread only puts the
+ * boxes into the overlay and sets the axes to their window (the layer behind may be wider, see
+ * {@link Figure3ViewModel#layerWindow}); charts of recent layers are kept, so returning to one builds nothing.
  */
 public final class Figure3View {
 
@@ -62,6 +66,17 @@ public final class Figure3View {
     private final Label error = new Label();
     private final GridPane readouts = new GridPane();
 
+    /** The chart shown and its off-screen twin holding the overlay, for one layer. */
+    private record Charts(Figure3Chart shown, Figure3Chart twin) {
+    }
+
+    /** Charts of recent layers (by identity), most recently used last. */
+    private final java.util.Map<LandscapeLayer, Charts> charts = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<LandscapeLayer, Charts> eldest) {
+            return size() > 8;
+        }
+    };
     private Figure3Chart overlayChart;
     private final Canvas overlayCanvas = new Canvas();
     private FXGraphics2D overlayGraphics;
@@ -184,7 +199,10 @@ public final class Figure3View {
     }
 
     private void wire() {
-        chartTheme.addListener((obs, old, t) -> showLandscape(vm.landscapeProperty().get()));
+        chartTheme.addListener((obs, old, t) -> {
+            charts.clear();
+            showLandscape(vm.landscapeProperty().get());
+        });
         alpha.setValue(vm.alphaExponentProperty().get());
         radius.setValue(vm.radiusProperty().get());
         count.setValue(vm.countProperty().get());
@@ -219,8 +237,16 @@ public final class Figure3View {
         if (layer == null) {
             return;
         }
+        Charts c = charts.computeIfAbsent(layer, this::charts);
+        overlayChart = c.twin();
+        viewer.setChart(c.shown().chart());
+        placeholder.setVisible(false);
+        toDraw = vm.dataProperty().get();
+        redraw.start();
+    }
+
+    private Charts charts(LandscapeLayer layer) {
         Figure3Chart chart = new Figure3Chart(layer, chartTheme.get());
-        overlayChart = new Figure3Chart(layer, chartTheme.get());
         // The readouts are in the side panel; a subtitle that changed with every move would repaint the chart.
         chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
         chart.chart().addProgressListener(e -> {
@@ -228,19 +254,31 @@ public final class Figure3View {
                 drawOverlay();
             }
         });
-        viewer.setChart(chart.chart());
-        placeholder.setVisible(false);
-        toDraw = vm.dataProperty().get();
-        redraw.start();
+        return new Charts(chart, new Figure3Chart(layer, chartTheme.get()));
     }
 
-    /** Once per pulse: put the newest boxes into the overlay chart and draw them, then sleep. */
+    /**
+     * Once per pulse: put the newest boxes into the overlay chart and set the axes to their window
+     * (one chart event, which redraws the chart and then the overlay), or, when the axes already show
+     * that window, draw the overlay alone; then sleep.
+     */
     private void drawPending() {
         redraw.stop();
-        if (overlayChart != null && toDraw != null) {
+        if (overlayChart != null && toDraw != null && viewer.getChart() != null) {
             overlayChart.showBoxes(toDraw);
+            Window w = Figure3Chart.windowFor(toDraw);
             toDraw = null;
-            drawOverlay();
+            XYPlot plot = viewer.getChart().getXYPlot();
+            Range a = new Range(w.a0(), w.a1());
+            Range b = new Range(w.b0(), w.b1());
+            if (a.equals(plot.getDomainAxis().getRange()) && b.equals(plot.getRangeAxis().getRange())) {
+                drawOverlay();
+            } else {
+                plot.setNotify(false);
+                plot.getDomainAxis().setRange(a);
+                plot.getRangeAxis().setRange(b);
+                plot.setNotify(true);
+            }
         }
     }
 
