@@ -22,6 +22,7 @@ import lab.sharpminima.figure.Presets;
 import lab.sharpminima.figure.ToyProblem;
 import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.BackgroundExecutor;
+import lab.sharpminima.ui.SameThreadExecutor;
 import lab.sharpminima.ui.overlay.LatestRequest;
 import lab.sharpminima.ui.summary.Numbers;
 
@@ -33,7 +34,7 @@ import lab.sharpminima.ui.summary.Numbers;
  * Holds no {@code Node}.
  *
  * <p>The landscape's window follows the boxes ({@link Figure3Chart#windowFor}). A request computes the
- * boxes in the background and shows them at once; the landscape behind them covers {@link #layerWindow}
+ * boxes (k ≤ 12 rectangles) on the calling thread and shows them at once; the landscape behind them covers {@link #layerWindow}
  * (the boxes' window widened to a ladder, so that nearby α share one layer) and comes from a small
  * cache, or, on a miss, from a second background request that follows (the view sets its axes to the
  * boxes' window meanwhile: a slider step never waits for a 256×256 grid).
@@ -98,7 +99,8 @@ public final class Figure3ViewModel implements ExportableFigure {
     /** landscape gives the grid's steps, levels and equal-function curves; its window is replaced. */
     public Figure3ViewModel(BackgroundExecutor executor, ToyProblem problem, LandscapeLayer.Settings landscape,
                             Figure3.Settings preset) {
-        this.requests = new LatestRequest<>(executor, this::compute, this::show, this::fail);
+        // The boxes are k ≤ 12 rectangles, computed at once: behind a landscape on the one worker, they would wait for it.
+        this.requests = new LatestRequest<>(new SameThreadExecutor(), this::compute, this::show, this::fail);
         this.landscapes = new LatestRequest<>(executor, this::layer, this::landscapeArrived, this::fail);
         this.problem = problem;
         this.landscapeSettings = landscape;
@@ -189,6 +191,7 @@ public final class Figure3ViewModel implements ExportableFigure {
         LandscapeLayer.Settings ls = new LandscapeLayer.Settings(w, landscapeSettings.steps(),
                 landscapeSettings.levels(), landscapeSettings.products());
         LandscapeLayer built = LandscapeLayer.build(problem, ls);
+        Figure3Chart.prepare(built);
         cache.put(w, built);
         return built;
     }
@@ -333,9 +336,9 @@ public final class Figure3ViewModel implements ExportableFigure {
         return error.getReadOnlyProperty();
     }
 
-    /** How many requests were dropped as stale. */
+    /** How many landscape requests were dropped as stale. */
     public ReadOnlyLongProperty droppedProperty() {
-        return requests.droppedProperty();
+        return landscapes.droppedProperty();
     }
 
     @Override

@@ -112,22 +112,18 @@ class Figure3ViewModelTest {
     }
 
     @Test
-    void requestsCoalesceAndAStaleResultIsNeverShown() {
+    void boxesComeAtOnceLandscapesCoalesceAndAStaleOneIsNeverShown() {
         ManualExecutor ex = new ManualExecutor();
         Figure3ViewModel vm = new Figure3ViewModel(ex);
         vm.start();
         vm.setCount(5);
         vm.setCount(6);
         vm.setCount(7);
+        assertThat(vm.dataProperty().get().count()).isEqualTo(7);
         assertThat(ex.tasks).hasSize(1);
         assertThat(vm.droppedProperty().get()).isEqualTo(2);
-        ex.tasks.removeFirst().run();     // k = 4: stale, dropped; launches k = 7
-        assertThat(vm.dataProperty().get()).isNull();
-        ex.tasks.removeFirst().run();
-        assertThat(vm.dataProperty().get().count()).isEqualTo(7);
-        // The boxes come first; their landscape (not cached yet) follows in a second task.
+        ex.tasks.removeFirst().run();     // the landscape of k = 4: stale, dropped; launches k = 7's
         assertThat(vm.landscapeProperty().get()).isNull();
-        assertThat(ex.tasks).hasSize(1);
         ex.tasks.removeFirst().run();
         assertThat(vm.landscapeProperty().get().grid().window())
                 .isEqualTo(Figure3ViewModel.layerWindow(vm.dataProperty().get()));
