@@ -47,7 +47,12 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * to the end of the first pulse (a post-layout pulse listener) after the view's result property
  * changed: the pulse in which the view's AnimationTimer draws the new overlay/chart. A lag probe
  * (a runnable posted every millisecond from another thread, timed until it runs) gives the FX
- * thread's longest busy stretch. Prints median / p95 / max per view. Figures 2–4 use the presets'
+ * thread's longest busy stretch. The FX work per frame is, for each step, the longest pulse from the
+ * step to its frame (an AnimationTimer of the bench, which runs before the views' timers, marks a
+ * pulse's start, the post-layout listener its end: the views' drawing and the layout, not the render
+ * thread) plus the {@code setValue} call's own handling; its p95 over the steps is printed.
+ * Prints median / p95 / max per view. {@code -Dsml.bench.only=TEXT} runs only the views whose name
+ * contains TEXT. Figures 2–4 use the presets'
  * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305).
  *
  * <p>Usage (see bench/README.md): {@code java -cp target/test-classes:target/sharp-minima-lab.jar
@@ -62,6 +67,10 @@ public final class UiLatencyBench {
     }
 
     private static final AtomicLong MAX_LAG = new AtomicLong();
+    /** Start of the current pulse, the longest pulse since the step began, the step's setValue time (FX thread only). */
+    private static long pulseStart;
+    private static long stepPulseMax;
+    private static long setValueNanos;
 
     private UiLatencyBench() {
     }
@@ -103,7 +112,8 @@ public final class UiLatencyBench {
                             () -> main.openModel(model));
                 }));
         Thread probe = lagProbe();
-        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %s%n", "view", "median", "p95", "max", "FX busy max");
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %13s%n", "view", "median", "p95", "max",
+                "FX/frame p95", "FX busy max");
         String only = System.getProperty("sml.bench.only", "");
         for (ViewCase c : cases) {
             if (c.name().contains(only)) {
@@ -163,7 +173,17 @@ public final class UiLatencyBench {
             stage[0].setScene(scene);
             stage[0].show();
             built[0].result().addListener((obs, old, v) -> delivered[0] = true);
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulseStart = System.nanoTime();
+                }
+            }.start();
             scene.addPostLayoutPulseListener(() -> {
+                if (pulseStart != 0) {
+                    stepPulseMax = Math.max(stepPulseMax, System.nanoTime() - pulseStart);
+                    pulseStart = 0;
+                }
                 if (delivered[0] && frame[0] != null) {
                     delivered[0] = false;
                     frameAt[0] = System.nanoTime();
@@ -184,6 +204,7 @@ public final class UiLatencyBench {
         Thread.sleep(500);
         MAX_LAG.set(0);
         long[] latency = new long[steps];
+        long[] work = new long[steps];
         int done = 0;
         List<Integer> missed = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
@@ -191,6 +212,7 @@ public final class UiLatencyBench {
             double u = i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
             long t = step(slider, frame, frameAt, u, 5);
             if (t >= 0) {
+                work[done] = onFxGet(() -> stepPulseMax + setValueNanos);
                 latency[done++] = t;
             } else {
                 missed.add(i);
@@ -200,8 +222,10 @@ public final class UiLatencyBench {
         long lag = MAX_LAG.get();
         long[] l = Arrays.copyOf(latency, done);
         Arrays.sort(l);
-        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95), ms(l, 1.0),
-                lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
+        long[] w = Arrays.copyOf(work, done);
+        Arrays.sort(w);
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95),
+                ms(l, 1.0), ms(w, 0.95), lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
         onFx(() -> stage[0].close());
     }
 
@@ -212,8 +236,11 @@ public final class UiLatencyBench {
         CountDownLatch latch = new CountDownLatch(1);
         onFx(() -> {
             frame[0] = latch;
+            stepPulseMax = 0;
+            pulseStart = 0;
             start[0] = System.nanoTime();
             slider.setValue(slider.getMin() + u * (slider.getMax() - slider.getMin()));
+            setValueNanos = System.nanoTime() - start[0];
         });
         if (!latch.await(timeoutSeconds, TimeUnit.SECONDS)) {
             return -1;
