@@ -192,6 +192,7 @@ public final class SpectrumChart {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("density ρ(λ) (SLQ)");
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        line.setDrawSeriesLineAsPath(true); // one path, not a draw call per segment: the live view redraws it per step
         XYPlot plot = new XYPlot(densitySeries(curve), x, y, line);
         JFreeChart chart = new JFreeChart(title, plot);
         chart.removeLegend();
