@@ -3,7 +3,11 @@ package lab.sharpminima.ui.figure3;
 import java.awt.RenderingHints;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -78,6 +82,20 @@ public final class Figure3View {
         }
     };
     private Figure3Chart overlayChart;
+    private LandscapeLayer wantedLayer;
+    private static final System.Logger LOG = System.getLogger(Figure3View.class.getName());
+    /** One daemon thread that builds charts of new layers (the FX thread only shows them). */
+    private static final Executor BUILDER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sml-figure3-charts");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Draws the overlay after each drawing of the chart shown (added when shown, so once per chart). */
+    private final org.jfree.chart.event.ChartProgressListener overlayAfterDrawing = e -> {
+        if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+            drawOverlay();
+        }
+    };
     private final Canvas overlayCanvas = new Canvas();
     private FXGraphics2D overlayGraphics;
     private Figure3.Data toDraw;
@@ -237,7 +255,37 @@ public final class Figure3View {
         if (layer == null) {
             return;
         }
-        Charts c = charts.computeIfAbsent(layer, this::charts);
+        wantedLayer = layer;
+        Charts cached = charts.get(layer);
+        if (cached == null) {
+            // A new layer's two charts (contours, curves, heat map) are built off the FX thread; the
+            // boxes keep moving on the current chart meanwhile.
+            ChartTheme theme = chartTheme.get();
+            CompletableFuture.supplyAsync(() -> charts(layer, theme), BUILDER)
+                    .whenComplete((c, failure) -> Platform.runLater(() -> built(layer, theme, c, failure)));
+            return;
+        }
+        show(cached);
+    }
+
+    /** On the FX thread: keeps the charts built for layer, and shows them if layer is still the one wanted. */
+    private void built(LandscapeLayer layer, ChartTheme theme, Charts c, Throwable failure) {
+        if (failure != null) {
+            LOG.log(System.Logger.Level.ERROR, "Figure 3: the chart could not be built", failure);
+            return;
+        }
+        if (theme != chartTheme.get()) {
+            return;
+        }
+        charts.put(layer, c);
+        if (layer == wantedLayer) {
+            show(c);
+        }
+    }
+
+    private void show(Charts c) {
+        c.shown().chart().removeProgressListener(overlayAfterDrawing);
+        c.shown().chart().addProgressListener(overlayAfterDrawing);
         overlayChart = c.twin();
         viewer.setChart(c.shown().chart());
         placeholder.setVisible(false);
@@ -245,16 +293,12 @@ public final class Figure3View {
         redraw.start();
     }
 
-    private Charts charts(LandscapeLayer layer) {
-        Figure3Chart chart = new Figure3Chart(layer, chartTheme.get());
+    /** Both charts of a layer; touches no node, so it runs on {@link #BUILDER}. */
+    private static Charts charts(LandscapeLayer layer, ChartTheme theme) {
+        Figure3Chart chart = new Figure3Chart(layer, theme);
         // The readouts are in the side panel; a subtitle that changed with every move would repaint the chart.
         chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
-        chart.chart().addProgressListener(e -> {
-            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
-                drawOverlay();
-            }
-        });
-        return new Charts(chart, new Figure3Chart(layer, chartTheme.get()));
+        return new Charts(chart, new Figure3Chart(layer, theme));
     }
 
     /**
