@@ -52,7 +52,7 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * pulse's start, the post-layout listener its end: the views' drawing and the layout, not the render
  * thread) plus the {@code setValue} call's own handling; its p95 over the steps is printed.
  * Prints median / p95 / max per view. {@code -Dsml.bench.only=TEXT} runs only the views whose name
- * contains TEXT. Figures 2–4 use the presets'
+ * contains TEXT; {@code -Dsml.bench.snapshots=DIR} writes each view's last frame to DIR as PNG. Figures 2–4 use the presets'
  * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305).
  *
  * <p>Usage (see bench/README.md): {@code java -cp target/test-classes:target/sharp-minima-lab.jar
@@ -226,6 +226,15 @@ public final class UiLatencyBench {
         Arrays.sort(w);
         System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95),
                 ms(l, 1.0), ms(w, 0.95), lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
+        String snapshots = System.getProperty("sml.bench.snapshots");
+        if (snapshots != null) {
+            // A look at the last frame: the view after the steps (checks that in-place updates draw right).
+            Thread.sleep(500);
+            java.awt.image.BufferedImage img = onFxGet(() -> javafx.embed.swing.SwingFXUtils.fromFXImage(
+                    stage[0].getScene().snapshot(null), null));
+            javax.imageio.ImageIO.write(img, "png", Path.of(snapshots, c.name().replaceAll("[^A-Za-z0-9]+", "-")
+                    + ".png").toFile());
+        }
         onFx(() -> stage[0].close());
     }
 
