@@ -51,7 +51,8 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * step to its frame (an AnimationTimer of the bench, which runs before the views' timers, marks a
  * pulse's start, the post-layout listener its end: the views' drawing and the layout, not the render
  * thread) plus the {@code setValue} call's own handling; its p95 over the steps is printed.
- * Prints median / p95 / max per view. {@code -Dsml.bench.only=TEXT} runs only the views whose name
+ * Prints median / p95 / max per view. "Figure 3 drag" moves α in small steps (a slow drag over 0.4 of
+ * the range) instead of jumps between the ends. {@code -Dsml.bench.only=TEXT} runs only the views whose name
  * contains TEXT; {@code -Dsml.bench.snapshots=DIR} writes each view's last frame to DIR as PNG. Figures 2–4 use the presets'
  * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305).
  *
@@ -60,7 +61,11 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  */
 public final class UiLatencyBench {
 
-    private record ViewCase(String name, Supplier<Built> build) {
+    /** drag: small monotone steps (a slider dragged slowly) instead of jumps between the range's ends. */
+    private record ViewCase(String name, Supplier<Built> build, boolean drag) {
+        ViewCase(String name, Supplier<Built> build) {
+            this(name, build, false);
+        }
     }
 
     private record Built(Parent root, String sliderId, ObservableValue<?> result, Runnable prepare) {
@@ -96,6 +101,10 @@ public final class UiLatencyBench {
                     Figure3ViewModel vm = new Figure3ViewModel(executor);
                     return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
                 }),
+                new ViewCase("Figure 3 drag (α, 256×256)", () -> {
+                    Figure3ViewModel vm = new Figure3ViewModel(executor);
+                    return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
+                }, true),
                 new ViewCase("Figure 4 (ε, 256×256)", () -> {
                     Figure4ViewModel vm = new Figure4ViewModel(executor);
                     return new Built(new Figure4View(vm).root(), "#figure4-epsilon", vm.dataProperty(), null);
@@ -209,7 +218,7 @@ public final class UiLatencyBench {
         List<Integer> missed = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             // Alternating ends of the range, never the previous value: (i + ½)/N and 1 − (i + ¼)/N never coincide.
-            double u = i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
+            double u = c.drag() ? 0.3 + 0.4 * (i + 1) / steps : i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
             long t = step(slider, frame, frameAt, u, 5);
             if (t >= 0) {
                 work[done] = onFxGet(() -> stepPulseMax + setValueNanos);

@@ -55,6 +55,11 @@ public final class Figure3Chart {
         LandscapePlot.image(landscape, LandscapePlot.scale(landscape));
     }
 
+    /** The window of the landscape behind the boxes. */
+    public Window landscapeWindow() {
+        return window;
+    }
+
     public JFreeChart chart() {
         return chart;
     }

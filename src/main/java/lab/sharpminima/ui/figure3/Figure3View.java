@@ -302,9 +302,29 @@ public final class Figure3View {
     }
 
     /**
+     * Whether the axis range shown may stay for the boxes' range: it holds them and is at most
+     * {@value #SLACK} times as long. A drag's small steps then redraw the overlay alone, and the whole
+     * chart (heat map, contours, axes) only when the boxes leave the range or shrink well inside it.
+     */
+    private static boolean fits(Range boxes, Range shown) {
+        return shown.getLowerBound() <= boxes.getLowerBound() && shown.getUpperBound() >= boxes.getUpperBound()
+                && shown.getLength() <= SLACK * boxes.getLength();
+    }
+
+    /** Whether the landscape shown covers the ranges (else a kept axis would show a blank strip). */
+    private boolean covered(Range a, Range b) {
+        Window w = overlayChart.landscapeWindow();
+        return w.a0() <= a.getLowerBound() && w.a1() >= a.getUpperBound()
+                && w.b0() <= b.getLowerBound() && w.b1() >= b.getUpperBound();
+    }
+
+    /** How much longer than the boxes' window an axis may stay (see {@link #fits}). */
+    private static final double SLACK = 1.15;
+
+    /**
      * Once per pulse: put the newest boxes into the overlay chart and set the axes to their window
-     * (one chart event, which redraws the chart and then the overlay), or, when the axes already show
-     * that window, draw the overlay alone; then sleep.
+     * (one chart event, which redraws the chart and then the overlay), or, when the axes shown still
+     * fit it ({@link #fits}), draw the overlay alone; then sleep.
      */
     private void drawPending() {
         redraw.stop();
@@ -315,7 +335,9 @@ public final class Figure3View {
             XYPlot plot = viewer.getChart().getXYPlot();
             Range a = new Range(w.a0(), w.a1());
             Range b = new Range(w.b0(), w.b1());
-            if (a.equals(plot.getDomainAxis().getRange()) && b.equals(plot.getRangeAxis().getRange())) {
+            Range shownA = plot.getDomainAxis().getRange();
+            Range shownB = plot.getRangeAxis().getRange();
+            if (fits(a, shownA) && fits(b, shownB) && covered(shownA, shownB)) {
                 drawOverlay();
             } else {
                 plot.setNotify(false);
