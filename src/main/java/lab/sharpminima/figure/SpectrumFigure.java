@@ -2,7 +2,6 @@ package lab.sharpminima.figure;
 
 import lab.sharpminima.engine.LossFunction;
 import lab.sharpminima.engine.Model;
-import lab.sharpminima.linalg.DenseOperator;
 import lab.sharpminima.linalg.SpectralDensity;
 import lab.sharpminima.linalg.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
@@ -61,7 +60,7 @@ public final class SpectrumFigure {
     public static Base base(Model m) {
         LossFunction f = m.lossFunction();
         DMatrixRMaj h = f.hessian(m.theta());
-        return new Base(m, h, new Side(SymmetricEigen.decompose(h, false).values(), density(h)));
+        return new Base(m, h, new Side(SymmetricEigen.decompose(h, false).values(), density(f, m.theta())));
     }
 
     /**
@@ -82,8 +81,7 @@ public final class SpectrumFigure {
             point[i] = scaling[i] * theta[i];
         }
         double predictedTop = SymmetricEigen.decompose(scaled(base.hessian(), d), false).value(0);
-        DMatrixRMaj hMoved = f.hessian(point);
-        Side after = new Side(SymmetricEigen.decompose(hMoved, false).values(), density(hMoved));
+        Side after = new Side(SymmetricEigen.decompose(f.hessian(point), false).values(), density(f, point));
         return new Data(base.side(), after, predictedTop, after.eigenvalues[0], moved, description);
     }
 
@@ -95,12 +93,9 @@ public final class SpectrumFigure {
         return out;
     }
 
-    /**
-     * SLQ density with PyHessian's width, widened to span at least a few grid points; of the dense
-     * Hessian already at hand (its products cost n² each, far less than a Hessian-vector pass over the data).
-     */
-    static SpectralDensity.Curve density(DMatrixRMaj hessian) {
-        SpectralDensity slq = SpectralDensity.estimate(new DenseOperator(hessian), DENSITY_RUNS, DENSITY_STEPS, SEED);
+    /** SLQ density with PyHessian's width, widened to span at least a few grid points. */
+    static SpectralDensity.Curve density(LossFunction f, double[] theta) {
+        SpectralDensity slq = SpectralDensity.estimate(f.hessianOperator(theta), DENSITY_RUNS, DENSITY_STEPS, SEED);
         double span = Math.max(slq.max() - slq.min(), 1e-12);
         double sigma = Math.max(slq.pyHessianSigma(), 3 * span / DENSITY_BINS);
         return slq.curve(DENSITY_BINS, sigma);

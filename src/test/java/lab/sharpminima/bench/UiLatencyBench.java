@@ -47,10 +47,10 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * to the end of the first pulse (a post-layout pulse listener) after the view's result property
  * changed: the pulse in which the view's AnimationTimer draws the new overlay/chart. A lag probe
  * (a runnable posted every millisecond from another thread, timed until it runs) gives the FX
- * thread's longest busy stretch. The FX work per frame is, for each step, the longest pulse from the
- * step to its frame (an AnimationTimer of the bench, which runs before the views' timers, marks a
- * pulse's start, the post-layout listener its end: the views' drawing and the layout, not the render
- * thread) plus the {@code setValue} call's own handling; its p95 over the steps is printed.
+ * thread's longest busy stretch (wall clock: on a loaded machine it includes waiting for a core). The
+ * FX thread's CPU time from the step's {@code setValue} to its frame (ThreadMXBean: listeners, result
+ * callbacks, the views' drawing and layout, not the render thread) is the FX work per step, not
+ * inflated by the machine's load; its p95 over the steps is printed.
  * Prints median / p95 / max per view. "Figure 3 drag" moves α in small steps (a slow drag over 0.4 of
  * the range) instead of jumps between the ends. {@code -Dsml.bench.only=TEXT} runs only the views whose name
  * contains TEXT; {@code -Dsml.bench.snapshots=DIR} writes each view's last frame to DIR as PNG. Figures 2–4 use the presets'
@@ -72,10 +72,10 @@ public final class UiLatencyBench {
     }
 
     private static final AtomicLong MAX_LAG = new AtomicLong();
-    /** Start of the current pulse, the longest pulse since the step began, the step's setValue time (FX thread only). */
-    private static long pulseStart;
-    private static long stepPulseMax;
-    private static long setValueNanos;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The FX thread's CPU time at the step's setValue and at its frame (FX thread only). */
+    private static long stepCpu;
+    private static long frameCpu;
 
     private UiLatencyBench() {
     }
@@ -122,7 +122,7 @@ public final class UiLatencyBench {
                 }));
         Thread probe = lagProbe();
         System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %13s%n", "view", "median", "p95", "max",
-                "FX/frame p95", "FX busy max");
+                "FX CPU p95", "FX busy max");
         String only = System.getProperty("sml.bench.only", "");
         for (ViewCase c : cases) {
             if (c.name().contains(only)) {
@@ -182,18 +182,9 @@ public final class UiLatencyBench {
             stage[0].setScene(scene);
             stage[0].show();
             built[0].result().addListener((obs, old, v) -> delivered[0] = true);
-            new javafx.animation.AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    pulseStart = System.nanoTime();
-                }
-            }.start();
             scene.addPostLayoutPulseListener(() -> {
-                if (pulseStart != 0) {
-                    stepPulseMax = Math.max(stepPulseMax, System.nanoTime() - pulseStart);
-                    pulseStart = 0;
-                }
                 if (delivered[0] && frame[0] != null) {
+                    frameCpu = CPU.getCurrentThreadCpuTime();
                     delivered[0] = false;
                     frameAt[0] = System.nanoTime();
                     frame[0].countDown();
@@ -226,7 +217,7 @@ public final class UiLatencyBench {
             double u = c.drag() ? 0.3 + 0.4 * (i + 1) / steps : i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
             long t = step(slider, frame, frameAt, u, 5);
             if (t >= 0) {
-                work[done] = onFxGet(() -> stepPulseMax + setValueNanos);
+                work[done] = frameCpu - stepCpu;
                 latency[done++] = t;
             } else {
                 missed.add(i);
@@ -259,11 +250,9 @@ public final class UiLatencyBench {
         CountDownLatch latch = new CountDownLatch(1);
         onFx(() -> {
             frame[0] = latch;
-            stepPulseMax = 0;
-            pulseStart = 0;
+            stepCpu = CPU.getCurrentThreadCpuTime();
             start[0] = System.nanoTime();
             slider.setValue(slider.getMin() + u * (slider.getMax() - slider.getMin()));
-            setValueNanos = System.nanoTime() - start[0];
         });
         if (!latch.await(timeoutSeconds, TimeUnit.SECONDS)) {
             return -1;
