@@ -59,8 +59,9 @@ final class ImageAnnotation extends AbstractXYAnnotation {
         g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
         if (zoomedIn(left, right, top, bottom, dataArea)) {
             drawVisiblePart(g2, left, right, top, bottom, dataArea, interpolation);
-        } else {
+        } else if (Math.round(left) != Math.round(right) && Math.round(top) != Math.round(bottom)) {
             // Destination corners may come in either order (inverted axes); drawImage flips accordingly.
+            // An image under one pixel wide or high is skipped: FXGraphics2D cannot scale to zero pixels.
             g2.drawImage(image, (int) Math.round(left), (int) Math.round(top), (int) Math.round(right),
                     (int) Math.round(bottom), 0, 0, image.getWidth(), image.getHeight(), null);
         }

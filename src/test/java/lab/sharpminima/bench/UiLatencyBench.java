@@ -47,7 +47,13 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * to the end of the first pulse (a post-layout pulse listener) after the view's result property
  * changed: the pulse in which the view's AnimationTimer draws the new overlay/chart. A lag probe
  * (a runnable posted every millisecond from another thread, timed until it runs) gives the FX
- * thread's longest busy stretch. Prints median / p95 / max per view. Figures 2–4 use the presets'
+ * thread's longest busy stretch (wall clock: on a loaded machine it includes waiting for a core). The
+ * FX thread's CPU time from the step's {@code setValue} to its frame (ThreadMXBean: listeners, result
+ * callbacks, the views' drawing and layout, not the render thread) is the FX work per step, not
+ * inflated by the machine's load; its p95 over the steps is printed.
+ * Prints median / p95 / max per view. "Figure 3 drag" moves α in small steps (a slow drag over 0.4 of
+ * the range) instead of jumps between the ends. {@code -Dsml.bench.only=TEXT} runs only the views whose name
+ * contains TEXT; {@code -Dsml.bench.snapshots=DIR} writes each view's last frame to DIR as PNG. Figures 2–4 use the presets'
  * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305).
  *
  * <p>Usage (see bench/README.md): {@code java -cp target/test-classes:target/sharp-minima-lab.jar
@@ -55,13 +61,21 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  */
 public final class UiLatencyBench {
 
-    private record ViewCase(String name, Supplier<Built> build) {
+    /** drag: small monotone steps (a slider dragged slowly) instead of jumps between the range's ends. */
+    private record ViewCase(String name, Supplier<Built> build, boolean drag) {
+        ViewCase(String name, Supplier<Built> build) {
+            this(name, build, false);
+        }
     }
 
     private record Built(Parent root, String sliderId, ObservableValue<?> result, Runnable prepare) {
     }
 
     private static final AtomicLong MAX_LAG = new AtomicLong();
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The FX thread's CPU time at the step's setValue and at its frame (FX thread only). */
+    private static long stepCpu;
+    private static long frameCpu;
 
     private UiLatencyBench() {
     }
@@ -87,6 +101,10 @@ public final class UiLatencyBench {
                     Figure3ViewModel vm = new Figure3ViewModel(executor);
                     return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
                 }),
+                new ViewCase("Figure 3 drag (α, 256×256)", () -> {
+                    Figure3ViewModel vm = new Figure3ViewModel(executor);
+                    return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
+                }, true),
                 new ViewCase("Figure 4 (ε, 256×256)", () -> {
                     Figure4ViewModel vm = new Figure4ViewModel(executor);
                     return new Built(new Figure4View(vm).root(), "#figure4-epsilon", vm.dataProperty(), null);
@@ -103,9 +121,13 @@ public final class UiLatencyBench {
                             () -> main.openModel(model));
                 }));
         Thread probe = lagProbe();
-        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %s%n", "view", "median", "p95", "max", "FX busy max");
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %13s%n", "view", "median", "p95", "max",
+                "FX CPU p95", "FX busy max");
+        String only = System.getProperty("sml.bench.only", "");
         for (ViewCase c : cases) {
-            run(c, steps);
+            if (c.name().contains(only)) {
+                run(c, steps);
+            }
         }
         probe.interrupt();
         executor.shutdown();
@@ -162,6 +184,7 @@ public final class UiLatencyBench {
             built[0].result().addListener((obs, old, v) -> delivered[0] = true);
             scene.addPostLayoutPulseListener(() -> {
                 if (delivered[0] && frame[0] != null) {
+                    frameCpu = CPU.getCurrentThreadCpuTime();
                     delivered[0] = false;
                     frameAt[0] = System.nanoTime();
                     frame[0].countDown();
@@ -173,7 +196,12 @@ public final class UiLatencyBench {
         });
         // Warm-up: wait for the first result (landscape, model, spectrum) and a few more seconds of JIT.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && onFxGet(() -> built[0].result().getValue()) == null) {
+        // Ready: a first result, and every chart viewer showing a chart (Figure 3 shows its boxes before
+        // its first landscape's chart is built in the background).
+        while (System.nanoTime() < deadline && !onFxGet(() -> built[0].result().getValue() != null
+                && stage[0].getScene().getRoot().lookupAll("*").stream()
+                .filter(n -> n instanceof org.jfree.chart.fx.ChartViewer)
+                .allMatch(n -> ((org.jfree.chart.fx.ChartViewer) n).getChart() != null))) {
             Thread.sleep(50);
         }
         Slider slider = onFxGet(() -> (Slider) stage[0].getScene().lookup(built[0].sliderId()));
@@ -181,13 +209,15 @@ public final class UiLatencyBench {
         Thread.sleep(500);
         MAX_LAG.set(0);
         long[] latency = new long[steps];
+        long[] work = new long[steps];
         int done = 0;
         List<Integer> missed = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             // Alternating ends of the range, never the previous value: (i + ½)/N and 1 − (i + ¼)/N never coincide.
-            double u = i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
+            double u = c.drag() ? 0.3 + 0.4 * (i + 1) / steps : i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
             long t = step(slider, frame, frameAt, u, 5);
             if (t >= 0) {
+                work[done] = frameCpu - stepCpu;
                 latency[done++] = t;
             } else {
                 missed.add(i);
@@ -197,8 +227,19 @@ public final class UiLatencyBench {
         long lag = MAX_LAG.get();
         long[] l = Arrays.copyOf(latency, done);
         Arrays.sort(l);
-        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95), ms(l, 1.0),
-                lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
+        long[] w = Arrays.copyOf(work, done);
+        Arrays.sort(w);
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95),
+                ms(l, 1.0), ms(w, 0.95), lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
+        String snapshots = System.getProperty("sml.bench.snapshots");
+        if (snapshots != null) {
+            // A look at the last frame: the view after the steps (checks that in-place updates draw right).
+            Thread.sleep(500);
+            java.awt.image.BufferedImage img = onFxGet(() -> javafx.embed.swing.SwingFXUtils.fromFXImage(
+                    stage[0].getScene().snapshot(null), null));
+            javax.imageio.ImageIO.write(img, "png", Path.of(snapshots, c.name().replaceAll("[^A-Za-z0-9]+", "-")
+                    + ".png").toFile());
+        }
         onFx(() -> stage[0].close());
     }
 
@@ -209,6 +250,7 @@ public final class UiLatencyBench {
         CountDownLatch latch = new CountDownLatch(1);
         onFx(() -> {
             frame[0] = latch;
+            stepCpu = CPU.getCurrentThreadCpuTime();
             start[0] = System.nanoTime();
             slider.setValue(slider.getMin() + u * (slider.getMax() - slider.getMin()));
         });

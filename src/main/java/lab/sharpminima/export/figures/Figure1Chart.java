@@ -46,6 +46,7 @@ public final class Figure1Chart {
             top = Math.max(top, loss.y(k));
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true); // one path, not a draw call per segment
         NumberAxis x = new NumberAxis("θ");
         NumberAxis y = new NumberAxis("L(θ)");
         x.setRange(loss.x(0), loss.x(loss.size() - 1));

@@ -47,6 +47,19 @@ public final class Figure3Chart {
         readout.setFont(theme.tickFont());
     }
 
+    /**
+     * Renders the layer's heat-map image into the cache the constructor reads, so that a background
+     * thread can take that cost off the thread that later builds and shows the chart.
+     */
+    public static void prepare(LandscapeLayer landscape) {
+        LandscapePlot.image(landscape, LandscapePlot.scale(landscape));
+    }
+
+    /** The window of the landscape behind the boxes. */
+    public Window landscapeWindow() {
+        return window;
+    }
+
     public JFreeChart chart() {
         return chart;
     }

@@ -65,6 +65,7 @@ public final class Figure5Chart {
 
     private XYLineAndShapeRenderer renderer() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setDrawSeriesLineAsPath(true); // one path per curve, not a draw call per segment: redrawn per slider step
         r.setSeriesLinesVisible(0, true);
         r.setSeriesShapesVisible(0, false);
         r.setSeriesPaint(0, Color.BLACK);

@@ -3,6 +3,10 @@ package lab.sharpminima.export.figures;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
+import java.awt.image.BufferedImage;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.List;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.ColorMaps;
@@ -10,6 +14,7 @@ import lab.sharpminima.export.ColorScale;
 import lab.sharpminima.export.ContourRenderer;
 import lab.sharpminima.export.HeatMapImage;
 import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.landscape.LossGrid;
 import lab.sharpminima.landscape.Polyline;
 import lab.sharpminima.landscape.Window;
 import org.jfree.chart.annotations.XYAnnotation;
@@ -66,6 +71,25 @@ final class LandscapePlot {
         return ColorScale.logarithmic(ColorMaps.VIRIDIS, lo, Math.max(hi, lo * 10));
     }
 
+    /** Heat-map images by grid (weakly held), with the scale they were coloured by. */
+    private static final Map<LossGrid, Map.Entry<ColorScale, BufferedImage>> IMAGES =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * The layer's heat map coloured by scale, rendered once per grid and scale and kept while the grid
+     * lives: a view that builds a chart per layer (Figure 3) renders it in the background beforehand
+     * ({@link Figure3Chart#prepare}), so the FX thread only assembles the chart.
+     */
+    static BufferedImage image(LandscapeLayer layer, ColorScale scale) {
+        Map.Entry<ColorScale, BufferedImage> e = IMAGES.get(layer.grid());
+        if (e != null && e.getKey().equals(scale)) {
+            return e.getValue();
+        }
+        BufferedImage img = HeatMapImage.render(layer.grid(), scale);
+        IMAGES.put(layer.grid(), Map.entry(scale, img));
+        return img;
+    }
+
     /** An empty plot with θ₁/θ₂ axes fixed to the window. */
     static XYPlot emptyPlot(Window w) {
         NumberAxis x = new NumberAxis("θ₁");
@@ -83,7 +107,8 @@ final class LandscapePlot {
     /** The heat map, contours and labelled equal-function curves of the layer, on a new plot. */
     static XYPlot build(LandscapeLayer layer, ChartTheme theme, ColorScale scale) {
         XYPlot plot = emptyPlot(layer.grid().window());
-        plot.addAnnotation(HeatMapImage.annotation(layer.grid(), scale), false);
+        Window w = layer.grid().window();
+        plot.addAnnotation(HeatMapImage.annotation(image(layer, scale), w.a0(), w.a1(), w.b0(), w.b1(), true), false);
         Stroke thin = theme.stroke(0.45f);
         double[] levels = layer.levels();
         for (int i = 0; i < levels.length; i++) {

@@ -44,12 +44,23 @@ public final class SpectrumChart {
 
     /** The four charts for the data; the "after" titles name the moved point {@code data.moved()}. */
     public static Charts charts(SpectrumFigure.Data data, boolean log, ChartTheme theme) {
-        String moved = data.moved();
         return new Charts(
-                eigenvalues("Before: λ_i of ∇²L(θ)", data.before().eigenvalues(), log, theme),
-                eigenvalues("After: λ_i of ∇²L(" + moved + ")", data.after().eigenvalues(), log, theme),
-                density("Density before: ∇²L(θ)", data.before().density(), theme),
-                density("Density after: ∇²L(" + moved + ")", data.after().density(), theme));
+                eigenvalues(BARS_BEFORE, data.before().eigenvalues(), log, theme),
+                eigenvalues(barsAfter(data), data.after().eigenvalues(), log, theme),
+                density(DENSITY_BEFORE, data.before().density(), theme),
+                density(densityAfter(data), data.after().density(), theme));
+    }
+
+    /** The charts' titles. */
+    public static final String BARS_BEFORE = "Before: λ_i of ∇²L(θ)";
+    public static final String DENSITY_BEFORE = "Density before: ∇²L(θ)";
+
+    public static String barsAfter(SpectrumFigure.Data data) {
+        return "After: λ_i of ∇²L(" + data.moved() + ")";
+    }
+
+    public static String densityAfter(SpectrumFigure.Data data) {
+        return "Density after: ∇²L(" + data.moved() + ")";
     }
 
     /** The identity's line: "λ_max(D ∇²L(θ) D) = … · λ_max(∇²L(θ′)) recomputed = … · relative difference …". */
@@ -85,20 +96,11 @@ public final class SpectrumChart {
      * Bars at i = 1…n of λ_i, or of log₁₀|λ_i| (floored at −12) when {@code log}; the colour is the sign.
      */
     public static JFreeChart eigenvalues(String title, double[] values, boolean log, ChartTheme theme) {
-        XYSeries s = new XYSeries("λ", false, true);
-        for (int i = 0; i < values.length; i++) {
-            s.add(i + 1, log ? Math.max(LOG_FLOOR, Math.log10(Math.abs(values[i]))) : values[i]);
-        }
         NumberAxis x = new NumberAxis("index i (λ descending)");
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(log ? "log₁₀ |λ_i|" : "λ_i of ∇²L");
         y.setAutoRangeIncludesZero(true);
-        XYBarRenderer bars = new XYBarRenderer(0.15) {
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return values[column] < 0 ? NEGATIVE : POSITIVE;
-            }
-        };
+        SignBars bars = new SignBars();
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
         bars.setDrawBarOutline(false);
@@ -106,7 +108,8 @@ public final class SpectrumChart {
             bars.setBase(LOG_FLOOR);
             y.setAutoRangeIncludesZero(false);
         }
-        XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, bars);
+        bars.values = values;
+        XYPlot plot = new XYPlot(bars(values, log), x, y, bars);
         JFreeChart chart = new JFreeChart(title, plot);
         chart.removeLegend();
         theme.apply(chart);
@@ -116,19 +119,81 @@ public final class SpectrumChart {
         return chart;
     }
 
-    /** ρ_σ(λ) of {@link SpectralDensity#curve}, as a line. */
-    public static JFreeChart density(String title, SpectralDensity.Curve curve, ChartTheme theme) {
+    /**
+     * Puts new eigenvalues and title into a chart made by {@link #eigenvalues} with the same {@code log}:
+     * one dataset replaced with the chart's notification held, so the chart redraws once (a live view
+     * updates its charts in place rather than building new ones per slider step).
+     */
+    public static void setEigenvalues(JFreeChart chart, String title, double[] values, boolean log) {
+        XYPlot plot = chart.getXYPlot();
+        chart.setNotify(false);
+        try {
+            ((SignBars) plot.getRenderer()).values = values;
+            plot.setDataset(bars(values, log));
+            chart.setTitle(title);
+            if (log) {
+                plot.getRangeAxis().setAutoRange(true);
+                plot.getRangeAxis().setLowerBound(LOG_FLOOR);
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    /** Bars of λ_i (or log₁₀|λ_i|, floored) at i = 1…n, one series. */
+    private static XYSeriesCollection bars(double[] values, boolean log) {
+        XYSeries s = new XYSeries("λ", false, true);
+        s.setNotify(false);
+        for (int i = 0; i < values.length; i++) {
+            s.add(i + 1, log ? Math.max(LOG_FLOOR, Math.log10(Math.abs(values[i]))) : values[i], false);
+        }
+        s.setNotify(true);
+        return new XYSeriesCollection(s);
+    }
+
+    /** One series of bars, each coloured by the sign of its eigenvalue. */
+    private static final class SignBars extends XYBarRenderer {
+        private double[] values = new double[0];
+
+        SignBars() {
+            super(0.15);
+        }
+
+        @Override
+        public Paint getItemPaint(int row, int column) {
+            return column < values.length && values[column] < 0 ? NEGATIVE : POSITIVE;
+        }
+    }
+
+    /** Puts a new curve and title into a chart made by {@link #density}: one redraw. */
+    public static void setDensity(JFreeChart chart, String title, SpectralDensity.Curve curve) {
+        chart.setNotify(false);
+        try {
+            chart.getXYPlot().setDataset(densitySeries(curve));
+            chart.setTitle(title);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private static XYSeriesCollection densitySeries(SpectralDensity.Curve curve) {
         XYSeries s = new XYSeries("ρ(λ)", false, true);
         double[] t = curve.grid();
         double[] rho = curve.density();
         for (int j = 0; j < t.length; j++) {
-            s.add(t[j], rho[j]);
+            s.add(t[j], rho[j], false);
         }
+        return new XYSeriesCollection(s);
+    }
+
+    /** ρ_σ(λ) of {@link SpectralDensity#curve}, as a line. */
+    public static JFreeChart density(String title, SpectralDensity.Curve curve, ChartTheme theme) {
         NumberAxis x = new NumberAxis("λ");
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("density ρ(λ) (SLQ)");
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, line);
+        line.setDrawSeriesLineAsPath(true); // one path, not a draw call per segment: the live view redraws it per step
+        XYPlot plot = new XYPlot(densitySeries(curve), x, y, line);
         JFreeChart chart = new JFreeChart(title, plot);
         chart.removeLegend();
         theme.apply(chart);

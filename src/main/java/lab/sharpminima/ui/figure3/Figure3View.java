@@ -3,7 +3,11 @@ package lab.sharpminima.ui.figure3;
 import java.awt.RenderingHints;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -25,6 +29,7 @@ import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.figures.Figure3Chart;
 import lab.sharpminima.figure.Figure3;
 import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.summary.Numbers;
 import org.jfree.chart.ChartRenderingInfo;
@@ -34,12 +39,15 @@ import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.data.Range;
 import org.jfree.fx.FXGraphics2D;
 
 /**
- * The nodes of Figure 3: the chart (landscape drawn once per window, boxes as an overlay on a
+ * The nodes of Figure 3: the chart (landscape built once per layer and kept, boxes as an overlay on a
  * transparent canvas redrawn at most once per pulse), sliders for α (logarithmic), r and k, and the
- * readouts. A double-click on the chart resets the preset.
+ * readouts. A double-click on the chart resets the preset. Per slider step the FX thread only puts the
+ * boxes into the overlay and sets the axes to their window (the layer behind may be wider, see
+ * {@link Figure3ViewModel#layerWindow}); charts of recent layers are kept, so returning to one builds nothing.
  */
 public final class Figure3View {
 
@@ -62,7 +70,32 @@ public final class Figure3View {
     private final Label error = new Label();
     private final GridPane readouts = new GridPane();
 
+    /** The chart shown and its off-screen twin holding the overlay, for one layer. */
+    private record Charts(Figure3Chart shown, Figure3Chart twin) {
+    }
+
+    /** Charts of recent layers (by identity), most recently used last. */
+    private final java.util.Map<LandscapeLayer, Charts> charts = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<LandscapeLayer, Charts> eldest) {
+            return size() > 8;
+        }
+    };
     private Figure3Chart overlayChart;
+    private LandscapeLayer wantedLayer;
+    private static final System.Logger LOG = System.getLogger(Figure3View.class.getName());
+    /** One daemon thread that builds charts of new layers (the FX thread only shows them). */
+    private static final Executor BUILDER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sml-figure3-charts");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Draws the overlay after each drawing of the chart shown (added when shown, so once per chart). */
+    private final org.jfree.chart.event.ChartProgressListener overlayAfterDrawing = e -> {
+        if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+            drawOverlay();
+        }
+    };
     private final Canvas overlayCanvas = new Canvas();
     private FXGraphics2D overlayGraphics;
     private Figure3.Data toDraw;
@@ -184,7 +217,10 @@ public final class Figure3View {
     }
 
     private void wire() {
-        chartTheme.addListener((obs, old, t) -> showLandscape(vm.landscapeProperty().get()));
+        chartTheme.addListener((obs, old, t) -> {
+            charts.clear();
+            showLandscape(vm.landscapeProperty().get());
+        });
         alpha.setValue(vm.alphaExponentProperty().get());
         radius.setValue(vm.radiusProperty().get());
         count.setValue(vm.countProperty().get());
@@ -219,28 +255,96 @@ public final class Figure3View {
         if (layer == null) {
             return;
         }
-        Figure3Chart chart = new Figure3Chart(layer, chartTheme.get());
-        overlayChart = new Figure3Chart(layer, chartTheme.get());
-        // The readouts are in the side panel; a subtitle that changed with every move would repaint the chart.
-        chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
-        chart.chart().addProgressListener(e -> {
-            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
-                drawOverlay();
-            }
-        });
-        viewer.setChart(chart.chart());
+        wantedLayer = layer;
+        Charts cached = charts.get(layer);
+        if (cached == null) {
+            // A new layer's two charts (contours, curves, heat map) are built off the FX thread; the
+            // boxes keep moving on the current chart meanwhile.
+            ChartTheme theme = chartTheme.get();
+            CompletableFuture.supplyAsync(() -> charts(layer, theme), BUILDER)
+                    .whenComplete((c, failure) -> Platform.runLater(() -> built(layer, theme, c, failure)));
+            return;
+        }
+        show(cached);
+    }
+
+    /** On the FX thread: keeps the charts built for layer, and shows them if layer is still the one wanted. */
+    private void built(LandscapeLayer layer, ChartTheme theme, Charts c, Throwable failure) {
+        if (failure != null) {
+            LOG.log(System.Logger.Level.ERROR, "Figure 3: the chart could not be built", failure);
+            return;
+        }
+        if (theme != chartTheme.get()) {
+            return;
+        }
+        charts.put(layer, c);
+        if (layer == wantedLayer) {
+            show(c);
+        }
+    }
+
+    private void show(Charts c) {
+        c.shown().chart().removeProgressListener(overlayAfterDrawing);
+        c.shown().chart().addProgressListener(overlayAfterDrawing);
+        overlayChart = c.twin();
+        viewer.setChart(c.shown().chart());
         placeholder.setVisible(false);
         toDraw = vm.dataProperty().get();
         redraw.start();
     }
 
-    /** Once per pulse: put the newest boxes into the overlay chart and draw them, then sleep. */
+    /** Both charts of a layer; touches no node, so it runs on {@link #BUILDER}. */
+    private static Charts charts(LandscapeLayer layer, ChartTheme theme) {
+        Figure3Chart chart = new Figure3Chart(layer, theme);
+        // The readouts are in the side panel; a subtitle that changed with every move would repaint the chart.
+        chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
+        return new Charts(chart, new Figure3Chart(layer, theme));
+    }
+
+    /**
+     * Whether the axis range shown may stay for the boxes' range: it holds them and is at most
+     * {@value #SLACK} times as long. A drag's small steps then redraw the overlay alone, and the whole
+     * chart (heat map, contours, axes) only when the boxes leave the range or shrink well inside it.
+     */
+    private static boolean fits(Range boxes, Range shown) {
+        return shown.getLowerBound() <= boxes.getLowerBound() && shown.getUpperBound() >= boxes.getUpperBound()
+                && shown.getLength() <= SLACK * boxes.getLength();
+    }
+
+    /** Whether the landscape shown covers the ranges (else a kept axis would show a blank strip). */
+    private boolean covered(Range a, Range b) {
+        Window w = overlayChart.landscapeWindow();
+        return w.a0() <= a.getLowerBound() && w.a1() >= a.getUpperBound()
+                && w.b0() <= b.getLowerBound() && w.b1() >= b.getUpperBound();
+    }
+
+    /** How much longer than the boxes' window an axis may stay (see {@link #fits}). */
+    private static final double SLACK = 1.15;
+
+    /**
+     * Once per pulse: put the newest boxes into the overlay chart and set the axes to their window
+     * (one chart event, which redraws the chart and then the overlay), or, when the axes shown still
+     * fit it ({@link #fits}), draw the overlay alone; then sleep.
+     */
     private void drawPending() {
         redraw.stop();
-        if (overlayChart != null && toDraw != null) {
+        if (overlayChart != null && toDraw != null && viewer.getChart() != null) {
             overlayChart.showBoxes(toDraw);
+            Window w = Figure3Chart.windowFor(toDraw);
             toDraw = null;
-            drawOverlay();
+            XYPlot plot = viewer.getChart().getXYPlot();
+            Range a = new Range(w.a0(), w.a1());
+            Range b = new Range(w.b0(), w.b1());
+            Range shownA = plot.getDomainAxis().getRange();
+            Range shownB = plot.getRangeAxis().getRange();
+            if (fits(a, shownA) && fits(b, shownB) && covered(shownA, shownB)) {
+                drawOverlay();
+            } else {
+                plot.setNotify(false);
+                plot.getDomainAxis().setRange(a);
+                plot.getRangeAxis().setRange(b);
+                plot.setNotify(true);
+            }
         }
     }
 

@@ -2,7 +2,10 @@ package lab.sharpminima.ui.figure3;
 
 import lab.sharpminima.ui.ExportableFigure;
 import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -19,6 +22,7 @@ import lab.sharpminima.figure.Presets;
 import lab.sharpminima.figure.ToyProblem;
 import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.BackgroundExecutor;
+import lab.sharpminima.ui.SameThreadExecutor;
 import lab.sharpminima.ui.overlay.LatestRequest;
 import lab.sharpminima.ui.summary.Numbers;
 
@@ -29,8 +33,11 @@ import lab.sharpminima.ui.summary.Numbers;
  * the readouts (each area 4r², the running total k·4r², disjointness and the α from which it holds).
  * Holds no {@code Node}.
  *
- * <p>The landscape's window follows the boxes ({@link Figure3Chart#windowFor}), so a request computes
- * the boxes and, only when their window changed, a new {@link LandscapeLayer}, in the background.
+ * <p>The landscape's window follows the boxes ({@link Figure3Chart#windowFor}). A request computes the
+ * boxes (k ≤ 12 rectangles) on the calling thread and shows them at once; the landscape behind them covers {@link #layerWindow}
+ * (the boxes' window widened to a ladder, so that nearby α share one layer) and comes from a small
+ * cache, or, on a miss, from a second background request that follows (the view sets its axes to the
+ * boxes' window meanwhile: a slider step never waits for a 256×256 grid).
  * Requests carry generation numbers and coalesce (latest wins); a stale result is dropped, never shown.
  * Confined to the FX thread (or the test's thread with a same-thread executor).
  */
@@ -47,6 +54,8 @@ public final class Figure3ViewModel implements ExportableFigure {
     /** The range of k (boxes, B∞ included). */
     public static final int MIN_COUNT = 1;
     public static final int MAX_COUNT = 12;
+    /** How many landscape layers are kept (a 256×256 layer holds about 1 MB). */
+    static final int CACHED_LAYERS = 24;
 
     /** What one request produced: the boxes and the landscape over their window. */
     public record Result(Figure3.Data data, LandscapeLayer landscape) {
@@ -70,9 +79,18 @@ public final class Figure3ViewModel implements ExportableFigure {
     private final ReadOnlyStringWrapper disjointAlphaText = new ReadOnlyStringWrapper(this, "disjointAlphaText", "—");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final LatestRequest<Figure3.Settings, Result> requests;
-    /** The landscape last shown, read by the background computation to reuse it when its window holds. */
-    private volatile LandscapeLayer shownLandscape;
+    private final LatestRequest<Window, LandscapeLayer> landscapes;
+    /** Layers by window, most recently used last; read and written by the background computations. */
+    private final Map<Window, LandscapeLayer> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Window, LandscapeLayer> eldest) {
+                    return size() > CACHED_LAYERS;
+                }
+            });
     private boolean started;
+    /** The layer window of the boxes shown last. */
+    private Window wantedWindow;
 
     public Figure3ViewModel(BackgroundExecutor executor) {
         this(executor, ToyProblem.of(Presets.toy()), Presets.landscape(), Presets.figure3());
@@ -81,7 +99,9 @@ public final class Figure3ViewModel implements ExportableFigure {
     /** landscape gives the grid's steps, levels and equal-function curves; its window is replaced. */
     public Figure3ViewModel(BackgroundExecutor executor, ToyProblem problem, LandscapeLayer.Settings landscape,
                             Figure3.Settings preset) {
-        this.requests = new LatestRequest<>(executor, this::compute, this::show, this::fail);
+        // The boxes are k ≤ 12 rectangles, computed at once: behind a landscape on the one worker, they would wait for it.
+        this.requests = new LatestRequest<>(new SameThreadExecutor(), this::compute, this::show, this::fail);
+        this.landscapes = new LatestRequest<>(executor, this::layer, this::landscapeArrived, this::fail);
         this.problem = problem;
         this.landscapeSettings = landscape;
         this.preset = preset;
@@ -156,17 +176,41 @@ public final class Figure3ViewModel implements ExportableFigure {
         requests.submit(s);
     }
 
-    /** The boxes, and the landscape over their window (previous is reused when the window is the same). */
+    /** The boxes, and the cached landscape over their {@link #layerWindow}, or {@code null} on a miss. */
     private Result compute(Figure3.Settings s) {
-        LandscapeLayer previous = shownLandscape;
         Figure3.Data d = Figure3.build(s);
-        Window w = Figure3Chart.windowFor(d);
-        if (previous != null && previous.grid().window().equals(w)) {
-            return new Result(d, previous);
+        return new Result(d, cache.get(layerWindow(d)));
+    }
+
+    /** The landscape over w, computed and cached. */
+    private LandscapeLayer layer(Window w) {
+        LandscapeLayer cached = cache.get(w);
+        if (cached != null) {
+            return cached;
         }
         LandscapeLayer.Settings ls = new LandscapeLayer.Settings(w, landscapeSettings.steps(),
                 landscapeSettings.levels(), landscapeSettings.products());
-        return new Result(d, LandscapeLayer.build(problem, ls));
+        LandscapeLayer built = LandscapeLayer.build(problem, ls);
+        Figure3Chart.prepare(built);
+        cache.put(w, built);
+        return built;
+    }
+
+    /**
+     * The window of the landscape behind d: {@link Figure3Chart#windowFor} with each side moved out to
+     * a multiple of u = 2^⌈log2 span⌉/16 along its axis (at most an eighth of the span per side), so
+     * that the layer changes only when a side crosses a rung and boxes nearby share it.
+     */
+    public static Window layerWindow(Figure3.Data d) {
+        Window w = Figure3Chart.windowFor(d);
+        double ua = rung(w.a1() - w.a0());
+        double ub = rung(w.b1() - w.b0());
+        return new Window(Math.floor(w.a0() / ua) * ua, Math.ceil(w.a1() / ua) * ua,
+                Math.floor(w.b0() / ub) * ub, Math.ceil(w.b1() / ub) * ub);
+    }
+
+    private static double rung(double span) {
+        return Math.scalb(1.0, Math.getExponent(span) + 1) / 16;
     }
 
     private void show(Result res) {
@@ -184,11 +228,26 @@ public final class Figure3ViewModel implements ExportableFigure {
         totalText.set(Numbers.format(total.get()));
         disjointText.set(d.disjoint() ? "yes" : "no");
         disjointAlphaText.set(formatThreshold(d.disjointAlpha()));
-        if (res.landscape() != landscape.get()) {
-            landscape.set(res.landscape());
-            shownLandscape = res.landscape();
+        wantedWindow = layerWindow(d);
+        if (res.landscape() == null) {
+            landscapes.submit(wantedWindow);
+        } else {
+            showLandscape(res.landscape());
         }
         data.set(d);
+    }
+
+    /** A layer computed after a miss: shown unless the boxes have moved to another window since. */
+    private void landscapeArrived(LandscapeLayer layer) {
+        if (layer.grid().window().equals(wantedWindow)) {
+            showLandscape(layer);
+        }
+    }
+
+    private void showLandscape(LandscapeLayer layer) {
+        if (layer != landscape.get()) {
+            landscape.set(layer);
+        }
     }
 
     /** "α ≥ 1.66667 (or α ≤ 0.6)", or "never (B∞ meets both axes)". */
@@ -277,9 +336,9 @@ public final class Figure3ViewModel implements ExportableFigure {
         return error.getReadOnlyProperty();
     }
 
-    /** How many requests were dropped as stale. */
+    /** How many landscape requests were dropped as stale. */
     public ReadOnlyLongProperty droppedProperty() {
-        return requests.droppedProperty();
+        return landscapes.droppedProperty();
     }
 
     @Override

@@ -181,6 +181,18 @@ public final class SpectrumView {
                 neuronExponent), note("Hidden layers 1 … K−1, units from 1. The slider sets log₁₀ c in [−2, 2]."));
     }
 
+    private SpectrumChart.Charts charts;
+    private ChartTheme chartsTheme;
+    private boolean chartsLog;
+    private SpectrumFigure.Side shownBefore;
+    private boolean pending;
+    private final javafx.animation.AnimationTimer pulse = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drawPending();
+        }
+    };
+
     private void wire() {
         message.textProperty().bind(vm.messageProperty());
         progress.visibleProperty().bind(vm.busyProperty());
@@ -251,7 +263,23 @@ public final class SpectrumView {
         }
     }
 
+    /** A new result: the charts follow it on the next pulse (several results within one pulse draw once). */
     private void redraw() {
+        pending = true;
+        pulse.start();
+    }
+
+    /**
+     * Builds the four charts on the first result or a new theme; afterwards puts each result into the
+     * charts in place (one dataset change per chart), and leaves the "before" charts alone while their
+     * side is the same object (a slider moves only θ′).
+     */
+    private void drawPending() {
+        pulse.stop();
+        if (!pending) {
+            return;
+        }
+        pending = false;
         SpectrumFigure.Data r = vm.resultProperty().get();
         for (ChartViewer v : new ChartViewer[] {barsBefore, barsAfter, densityBefore, densityAfter}) {
             v.setVisible(r != null);
@@ -259,21 +287,30 @@ public final class SpectrumView {
         if (r == null) {
             return;
         }
-        SpectrumChart.Charts c = SpectrumChart.charts(r, vm.logScaleProperty().get(), chartTheme.get());
-        barsBefore.setChart(c.barsBefore());
-        barsAfter.setChart(c.barsAfter());
-        densityBefore.setChart(c.densityBefore());
-        densityAfter.setChart(c.densityAfter());
+        boolean log = vm.logScaleProperty().get();
+        if (charts == null || chartsTheme != chartTheme.get() || chartsLog != log) {
+            charts = SpectrumChart.charts(r, log, chartTheme.get());
+            chartsTheme = chartTheme.get();
+            chartsLog = log;
+            barsBefore.setChart(charts.barsBefore());
+            barsAfter.setChart(charts.barsAfter());
+            densityBefore.setChart(charts.densityBefore());
+            densityAfter.setChart(charts.densityAfter());
+        } else {
+            if (r.before() != shownBefore) {
+                SpectrumChart.setEigenvalues(charts.barsBefore(), SpectrumChart.BARS_BEFORE, r.before().eigenvalues(), log);
+                SpectrumChart.setDensity(charts.densityBefore(), SpectrumChart.DENSITY_BEFORE, r.before().density());
+            }
+            SpectrumChart.setEigenvalues(charts.barsAfter(), SpectrumChart.barsAfter(r), r.after().eigenvalues(), log);
+            SpectrumChart.setDensity(charts.densityAfter(), SpectrumChart.densityAfter(r), r.after().density());
+        }
+        shownBefore = r.before();
     }
 
+    /** The log option changes the bars' axes: they are built anew on the next pulse. */
     private void redrawBars() {
-        SpectrumFigure.Data r = vm.resultProperty().get();
-        if (r == null) {
-            return;
-        }
-        SpectrumChart.Charts c = SpectrumChart.charts(r, vm.logScaleProperty().get(), chartTheme.get());
-        barsBefore.setChart(c.barsBefore());
-        barsAfter.setChart(c.barsAfter());
+        charts = null;
+        redraw();
     }
 
     private static Label key(String text) {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import lab.sharpminima.export.figures.Figure3Chart;
 import lab.sharpminima.figure.Figure3;
 import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.BackgroundExecutor;
 import lab.sharpminima.ui.SameThreadExecutor;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,14 @@ class Figure3ViewModelTest {
     void theLandscapeHoldsEveryBoxAndIsReusedWhileTheWindowStays() {
         Figure3ViewModel vm = started();
         LandscapeLayer first = vm.landscapeProperty().get();
-        assertThat(first.grid().window()).isEqualTo(Figure3Chart.windowFor(vm.dataProperty().get()));
+        Window boxes = Figure3Chart.windowFor(vm.dataProperty().get());
+        Window layer = first.grid().window();
+        assertThat(layer).isEqualTo(Figure3ViewModel.layerWindow(vm.dataProperty().get()));
+        // The layer holds the boxes' window, widened by at most an eighth of its span per side.
+        assertThat(layer.a0()).isLessThanOrEqualTo(boxes.a0()).isGreaterThanOrEqualTo(boxes.a0() - (boxes.a1() - boxes.a0()) / 8);
+        assertThat(layer.a1()).isGreaterThanOrEqualTo(boxes.a1()).isLessThanOrEqualTo(boxes.a1() + (boxes.a1() - boxes.a0()) / 8);
+        assertThat(layer.b0()).isLessThanOrEqualTo(boxes.b0()).isGreaterThanOrEqualTo(boxes.b0() - (boxes.b1() - boxes.b0()) / 8);
+        assertThat(layer.b1()).isGreaterThanOrEqualTo(boxes.b1()).isLessThanOrEqualTo(boxes.b1() + (boxes.b1() - boxes.b0()) / 8);
         vm.setCount(4);
         assertThat(vm.landscapeProperty().get()).isSameAs(first);
         vm.setCount(6);
@@ -104,19 +112,21 @@ class Figure3ViewModelTest {
     }
 
     @Test
-    void requestsCoalesceAndAStaleResultIsNeverShown() {
+    void boxesComeAtOnceLandscapesCoalesceAndAStaleOneIsNeverShown() {
         ManualExecutor ex = new ManualExecutor();
         Figure3ViewModel vm = new Figure3ViewModel(ex);
         vm.start();
         vm.setCount(5);
         vm.setCount(6);
         vm.setCount(7);
+        assertThat(vm.dataProperty().get().count()).isEqualTo(7);
         assertThat(ex.tasks).hasSize(1);
         assertThat(vm.droppedProperty().get()).isEqualTo(2);
-        ex.tasks.removeFirst().run();     // k = 4: stale, dropped; launches k = 7
-        assertThat(vm.dataProperty().get()).isNull();
+        ex.tasks.removeFirst().run();     // the landscape of k = 4: stale, dropped; launches k = 7's
+        assertThat(vm.landscapeProperty().get()).isNull();
         ex.tasks.removeFirst().run();
-        assertThat(vm.dataProperty().get().count()).isEqualTo(7);
+        assertThat(vm.landscapeProperty().get().grid().window())
+                .isEqualTo(Figure3ViewModel.layerWindow(vm.dataProperty().get()));
         assertThat(ex.tasks).isEmpty();
     }
 }
