@@ -540,7 +540,7 @@ public final class LabView {
 
     private void showBridge(Bridge.Result b) {
         LabProblem p = vm.problemProperty().get();
-        if (b == null || p == null) {
+        if (b == null || p == null || b.after().theta().length != p.network().parameterCount()) {
             boundaryBefore.show(null, null, null);
             boundaryAfter.show(null, null, null);
             diagramBefore.show(null, null);

@@ -141,7 +141,7 @@ public final class LabViewModel {
         this.executor = executor;
         this.trainingThreads = trainingThreads;
         this.frames = new LatestRequest<>(executor, this::computeFrame, frame::set, this::failed);
-        this.bridgeRequests = new LatestRequest<>(executor, this::computeBridge, bridge::set, this::failed);
+        this.bridgeRequests = new LatestRequest<>(executor, this::computeBridge, this::bridgeArrived, this::failed);
         dataset.addListener((obs, old, d) -> {
             if (d != null) {
                 csv.set(null);
@@ -205,6 +205,14 @@ public final class LabViewModel {
             }
             case RUNNING -> pause();
             default -> { }
+        }
+    }
+
+    /** A bridge result for a network the run was since reset away from (other widths) is dropped. */
+    private void bridgeArrived(Bridge.Result r) {
+        LabProblem p = problemProperty().get();
+        if (r == null || (p != null && r.after().theta().length == p.network().parameterCount())) {
+            bridge.set(r);
         }
     }
 

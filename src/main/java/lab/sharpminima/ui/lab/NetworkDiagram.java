@@ -27,8 +27,10 @@ final class NetworkDiagram extends CanvasRegion {
     }
 
     void show(Network network, double[] parameters) {
-        this.net = network;
-        this.theta = parameters;
+        // A result computed for an earlier network (the run was reset with other widths meanwhile) is not drawn.
+        boolean fits = network != null && parameters != null && parameters.length == network.parameterCount();
+        this.net = fits ? network : null;
+        this.theta = fits ? parameters : null;
         redraw();
     }
 
