@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -104,30 +103,7 @@ public final class Figure2View {
     }
 
     private static Spinner<Double> spinner(double min, double max, double step, String id) {
-        SpinnerValueFactory.DoubleSpinnerValueFactory f = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max,
-                min, step);
-        f.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                return v == null ? "" : Numbers.format(v);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                try {
-                    // "NaN" parses, and the value factory clamps only what compares: keep the old value.
-                    double v = Double.parseDouble(s.trim().replace('−', '-'));
-                    return Double.isNaN(v) ? f.getValue() : v;
-                } catch (NumberFormatException e) {
-                    return f.getValue();
-                }
-            }
-        });
-        Spinner<Double> s = new Spinner<>(f);
-        s.setEditable(true);
-        s.setId(id);
-        s.setPrefWidth(110);
-        return s;
+        return lab.sharpminima.ui.NumberSpinners.decimal(min, max, step, id);
     }
 
     private void build() {

@@ -8,14 +8,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.figures.Figure4Chart;
 import lab.sharpminima.figure.Figure4;
@@ -63,30 +61,7 @@ public final class Figure4View {
     }
 
     private static Spinner<Double> spinner(double min, double max, String id) {
-        SpinnerValueFactory.DoubleSpinnerValueFactory f = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max,
-                min, 0.05);
-        f.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                return v == null ? "" : Numbers.format(v);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                try {
-                    // "NaN" parses, and the value factory clamps only what compares: keep the old value.
-                    double v = Double.parseDouble(s.trim().replace('−', '-'));
-                    return Double.isNaN(v) ? f.getValue() : v;
-                } catch (NumberFormatException e) {
-                    return f.getValue();
-                }
-            }
-        });
-        Spinner<Double> s = new Spinner<>(f);
-        s.setEditable(true);
-        s.setId(id);
-        s.setPrefWidth(110);
-        return s;
+        return lab.sharpminima.ui.NumberSpinners.decimal(min, max, 0.05, id);
     }
 
     private void build() {
