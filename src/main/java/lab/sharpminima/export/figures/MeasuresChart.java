@@ -64,7 +64,7 @@ public final class MeasuresChart implements Drawable {
         Font bold = plain.deriveFont(Font.BOLD);
         y += 8;
         g2.setFont(bold);
-        drawRow(g2, HEADERS, x0, w, y, rowHeight, null);
+        drawRow(g2, HEADERS, COLUMNS, x0, w, y, rowHeight, null);
         y += rowHeight;
         g2.setColor(RULE);
         g2.setStroke(theme.stroke(0.5f));
@@ -80,24 +80,27 @@ public final class MeasuresChart implements Drawable {
             g2.setFont(proof ? bold : plain);
             String[] cells = {r.name(), number(r.before()), number(r.after()),
                 r.declared().name().toLowerCase(Locale.ROOT), r.moved() ? "moved" : "kept"};
-            drawRow(g2, cells, x0, w, y, rowHeight, r.moved() ? MOVED : KEPT);
+            drawRow(g2, cells, COLUMNS, x0, w, y, rowHeight, r.moved() ? MOVED : KEPT);
             y += rowHeight;
         }
     }
 
-    /** Cells at the column starts, text baseline centred in the row; the last cell in {@code lastColour}. */
-    private static void drawRow(Graphics2D g2, String[] cells, double x0, double w, double top, double h,
-                                Color lastColour) {
+    /**
+     * Cells at the column starts ({@code columns}: fractions of the width {@code w}), text baseline centred
+     * in the row; the last cell in {@code lastColour}. Also draws the Lab's experiment table.
+     */
+    public static void drawRow(Graphics2D g2, String[] cells, double[] columns, double x0, double w, double top,
+                               double h, Color lastColour) {
         FontMetrics fm = g2.getFontMetrics();
         float base = (float) (top + (h + fm.getAscent() - fm.getDescent()) / 2);
         for (int c = 0; c < cells.length; c++) {
             g2.setColor(c == cells.length - 1 && lastColour != null ? lastColour : Color.BLACK);
-            g2.drawString(cells[c], (float) (x0 + COLUMNS[c] * w), base);
+            g2.drawString(cells[c], (float) (x0 + columns[c] * w), base);
         }
     }
 
     /** Six significant digits without trailing zeros, an exponent below 10⁻³ and from 10⁶ up, as the view shows them. */
-    static String number(double v) {
+    public static String number(double v) {
         if (v == 0 || !Double.isFinite(v)) {
             return v == 0 ? "0" : Double.toString(v);
         }

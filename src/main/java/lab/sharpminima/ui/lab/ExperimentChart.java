@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.ColorMaps;
+import lab.sharpminima.export.figures.MeasuresChart;
 import org.jfree.chart.ui.Drawable;
 
 /**
@@ -58,7 +59,7 @@ final class ExperimentChart implements Drawable {
         Font bold = plain.deriveFont(Font.BOLD);
         y += 8;
         g2.setFont(bold);
-        drawRow(g2, HEADERS, x0, w, y, rowHeight, null);
+        MeasuresChart.drawRow(g2, HEADERS, COLUMNS, x0, w, y, rowHeight, null);
         y += rowHeight;
         g2.setColor(new Color(0xBBBBBB));
         g2.setStroke(theme.stroke(0.5f));
@@ -70,39 +71,15 @@ final class ExperimentChart implements Drawable {
                 g2.fill(new Rectangle2D.Double(x0, y, w, rowHeight));
             }
             g2.setFont(r.measure().equals("testLoss") ? bold : plain);
-            drawRow(g2, new String[] {r.measure(), number(r.small()), number(r.large()), number(r.smallAfter()),
-                r.moved() ? "moved" : "kept"}, x0, w, y, rowHeight, r.moved() ? MOVED : KEPT);
+            String[] cells = {r.measure(), MeasuresChart.number(r.small()), MeasuresChart.number(r.large()),
+                MeasuresChart.number(r.smallAfter()), r.moved() ? "moved" : "kept"};
+            MeasuresChart.drawRow(g2, cells, COLUMNS, x0, w, y, rowHeight, r.moved() ? MOVED : KEPT);
             y += rowHeight;
         }
         g2.setFont(plain);
         g2.setColor(Color.BLACK);
         FontMetrics fm = g2.getFontMetrics();
         g2.drawString(verdict, (float) x0, (float) (y + (rowHeight + fm.getAscent() - fm.getDescent()) / 2));
-    }
-
-    private static void drawRow(Graphics2D g2, String[] cells, double x0, double w, double top, double h,
-                                Color lastColour) {
-        FontMetrics fm = g2.getFontMetrics();
-        float base = (float) (top + (h + fm.getAscent() - fm.getDescent()) / 2);
-        for (int c = 0; c < cells.length; c++) {
-            g2.setColor(c == cells.length - 1 && lastColour != null ? lastColour : Color.BLACK);
-            g2.drawString(cells[c], (float) (x0 + COLUMNS[c] * w), base);
-        }
-    }
-
-    /** Six significant digits, an exponent below 10⁻³ and from 10⁶ up (as the Measures table). */
-    static String number(double v) {
-        if (v == 0 || !Double.isFinite(v)) {
-            return v == 0 ? "0" : Double.toString(v);
-        }
-        double a = Math.abs(v);
-        String s = String.format(Locale.ROOT, a < 1e-3 || a >= 1e6 ? "%.5e" : "%.6g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.indexOf('.') >= 0) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return e < 0 ? mantissa : mantissa + "e" + Integer.parseInt(s.substring(e + 1).replace("+", ""));
     }
 
     /** "(α₁, …, α_K)" with four significant digits. */
