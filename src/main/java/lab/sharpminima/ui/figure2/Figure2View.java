@@ -28,6 +28,7 @@ import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.figures.Figure2Chart;
 import lab.sharpminima.figure.Figure2;
 import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.summary.Numbers;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -109,14 +110,15 @@ public final class Figure2View {
     private void build() {
         root.setCenter(chartColumn());
         root.setRight(sideColumn());
-        root.getStyleClass().add("figure2");
-        root.getStylesheets().add(Figure2View.class.getResource("figure2.css").toExternalForm());
+        root.getStyleClass().addAll("figure-view", "figure2");
+        root.getStylesheets().addAll(FigureCards.class.getResource("figure-view.css").toExternalForm(),
+                Figure2View.class.getResource("figure2.css").toExternalForm());
     }
 
     /** The chart (with a placeholder until the landscape is ready) and the hover line under it. */
     private Node chartColumn() {
         viewer.setId("figure2-chart");
-        placeholder.getStyleClass().add("figure2-placeholder");
+        placeholder.getStyleClass().add("figure-placeholder");
         overlayCanvas.setId("figure2-overlay");
         overlayCanvas.setMouseTransparent(true);
         overlayCanvas.widthProperty().bind(viewer.widthProperty());
@@ -126,9 +128,9 @@ public final class Figure2View {
         overlayGraphics = new FXGraphics2D(overlayCanvas.getGraphicsContext2D());
         StackPane chartPane = new StackPane(viewer, overlayCanvas, placeholder);
         StackPane.setAlignment(overlayCanvas, Pos.TOP_LEFT);
-        chartPane.getStyleClass().add("figure2-chart-pane");
+        chartPane.getStyleClass().add("figure-chart-pane");
         hover.setId("figure2-hover");
-        hover.getStyleClass().add("figure2-hover");
+        hover.getStyleClass().add("figure-hover");
         VBox center = new VBox(chartPane, hover);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
         return center;
@@ -145,7 +147,7 @@ public final class Figure2View {
         reset.setId("figure2-reset");
         Node controls = card("Unscaled point θ and ball radius ε", point, reset);
 
-        readouts.getStyleClass().addAll("facts", "figure2-readouts");
+        readouts.getStyleClass().addAll("facts", "figure-readouts");
         readouts.setId("figure2-readouts");
         addReadout(0, "L(T_α θ)", "figure2-loss", vm.loss());
         addReadout(1, "max |Δf| over the data", "figure2-max-df", vm.maxOutputChange());
@@ -157,16 +159,16 @@ public final class Figure2View {
                 note("∇²L(T_α θ) = D_α ∇²L(θ) D_α with D_α = diag(1/α, α): the curvature moves, the function does not."));
 
         error.setId("figure2-error");
-        error.getStyleClass().add("figure2-error");
+        error.getStyleClass().add("figure-error");
         error.managedProperty().bind(error.visibleProperty());
         VBox side = new VBox(12, symmetry, controls, values,
                 note("Drag the point to move θ; double-click the chart to reset. Arrow keys move the focused slider."),
                 error);
-        side.getStyleClass().add("figure2-side");
+        side.getStyleClass().add("figure-side");
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("figure2-side-scroll");
+        scroll.getStyleClass().add("figure-side-scroll");
         return scroll;
     }
 
