@@ -54,7 +54,13 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * Prints median / p95 / max per view. "Figure 3 drag" moves α in small steps (a slow drag over 0.4 of
  * the range) instead of jumps between the ends. {@code -Dsml.bench.only=TEXT} runs only the views whose name
  * contains TEXT; {@code -Dsml.bench.snapshots=DIR} writes each view's last frame to DIR as PNG. Figures 2–4 use the presets'
- * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305).
+ * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305). The column
+ * "→result p50" is the median time from setValue to the view's result (background work and hand-over).
+ * {@code -Dsml.bench.phases=true} also splits the time after the result into the wait for the next
+ * pulse, the pulse's animation timers (the views' drawing) and its CSS and layout passes (it keeps an
+ * AnimationTimer running to stamp each pulse's start); {@code -Dsml.bench.traceLayout=true} prints every
+ * node that asks for a layout during the steps ({@code -Dsml.bench.traceStack=REGEX}: with the stack of
+ * those whose class name matches), to find what makes a step re-lay out a whole column.
  *
  * <p>Usage (see bench/README.md): {@code java -cp target/test-classes:target/sharp-minima-lab.jar
  * lab.sharpminima.bench.UiLatencyBench [steps]}.
@@ -71,11 +77,17 @@ public final class UiLatencyBench {
     private record Built(Parent root, String sliderId, ObservableValue<?> result, Runnable prepare) {
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger TRACE = new java.util.concurrent.atomic.AtomicInteger(-100000);
     private static final AtomicLong MAX_LAG = new AtomicLong();
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** The FX thread's CPU time at the step's setValue and at its frame (FX thread only). */
     private static long stepCpu;
     private static long frameCpu;
+    /** When the step's result reached the view (its result property changed), System.nanoTime(). */
+    private static long deliveredAt;
+    private static volatile long pulseStart;
+    private static long preLayoutAt;
+    private static final List<long[]> PHASES = new ArrayList<>();
 
     private UiLatencyBench() {
     }
@@ -86,6 +98,14 @@ public final class UiLatencyBench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        if (Boolean.getBoolean("sml.bench.phases")) {
+            onFx(() -> new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulseStart = System.nanoTime();
+                }
+            }.start());
+        }
         Path model = spectrumModel();
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
         List<ViewCase> cases = List.of(
@@ -121,8 +141,8 @@ public final class UiLatencyBench {
                             () -> main.openModel(model));
                 }));
         Thread probe = lagProbe();
-        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %13s%n", "view", "median", "p95", "max",
-                "FX CPU p95", "FX busy max");
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10s   %13s%n", "view", "median", "p95", "max",
+                "FX CPU p95", "→result p50", "FX busy max");
         String only = System.getProperty("sml.bench.only", "");
         for (ViewCase c : cases) {
             if (c.name().contains(only)) {
@@ -181,9 +201,15 @@ public final class UiLatencyBench {
             stage[0] = new Stage();
             stage[0].setScene(scene);
             stage[0].show();
-            built[0].result().addListener((obs, old, v) -> delivered[0] = true);
+            built[0].result().addListener((obs, old, v) -> {
+                delivered[0] = true;
+                deliveredAt = System.nanoTime();
+            });
+            scene.addPreLayoutPulseListener(() -> preLayoutAt = System.nanoTime());
             scene.addPostLayoutPulseListener(() -> {
                 if (delivered[0] && frame[0] != null) {
+                    long now = System.nanoTime();
+                    PHASES.add(new long[] {pulseStart - deliveredAt, preLayoutAt - pulseStart, now - preLayoutAt});
                     frameCpu = CPU.getCurrentThreadCpuTime();
                     delivered[0] = false;
                     frameAt[0] = System.nanoTime();
@@ -205,11 +231,27 @@ public final class UiLatencyBench {
             Thread.sleep(50);
         }
         Slider slider = onFxGet(() -> (Slider) stage[0].getScene().lookup(built[0].sliderId()));
+        if (Boolean.getBoolean("sml.bench.traceLayout")) {
+            onFx(() -> stage[0].getScene().getRoot().lookupAll("*").forEach(n -> {
+                if (n instanceof Parent p) {
+                    p.needsLayoutProperty().addListener((o, was, now) -> {
+                        if (now && TRACE.getAndIncrement() < 400) {
+                            System.out.println("needsLayout " + p.getClass().getSimpleName() + " #" + p.getId() + " " + p.getStyleClass());
+                            if (p.getClass().getSimpleName().matches(System.getProperty("sml.bench.traceStack", "-"))) {
+                                new Throwable().printStackTrace(System.out);
+                            }
+                        }
+                    });
+                }
+            }));
+        }
         step(slider, frame, frameAt, 0.5, 10);
         Thread.sleep(500);
         MAX_LAG.set(0);
+        TRACE.set(0);
         long[] latency = new long[steps];
         long[] work = new long[steps];
+        long[] toResult = new long[steps];
         int done = 0;
         List<Integer> missed = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
@@ -218,6 +260,7 @@ public final class UiLatencyBench {
             long t = step(slider, frame, frameAt, u, 5);
             if (t >= 0) {
                 work[done] = frameCpu - stepCpu;
+                toResult[done] = t - (frameAt[0] - deliveredAt);
                 latency[done++] = t;
             } else {
                 missed.add(i);
@@ -225,12 +268,25 @@ public final class UiLatencyBench {
             Thread.sleep(30);
         }
         long lag = MAX_LAG.get();
+        if (Boolean.getBoolean("sml.bench.phases")) {
+            // Where the time after the result goes: waiting for the pulse, the views' timers (drawing), CSS + layout.
+            StringBuilder line = new StringBuilder("    after the result, p50/p95:");
+            String[] names = {"wait for pulse", "timers (drawing)", "CSS + layout"};
+            for (int k = 0; k < 3; k++) {
+                final int kk = k;
+                long[] ph = PHASES.stream().skip(Math.max(0, PHASES.size() - done)).mapToLong(a -> a[kk]).sorted().toArray();
+                line.append(String.format(Locale.ROOT, "  %s %s / %s", names[k], ms(ph, 0.5), ms(ph, 0.95)));
+            }
+            System.out.println(line);
+        }
         long[] l = Arrays.copyOf(latency, done);
         Arrays.sort(l);
         long[] w = Arrays.copyOf(work, done);
         Arrays.sort(w);
-        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95),
-                ms(l, 1.0), ms(w, 0.95), lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
+        long[] r = Arrays.copyOf(toResult, done);
+        Arrays.sort(r);
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10s   %10.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95),
+                ms(l, 1.0), ms(w, 0.95), ms(r, 0.5), lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
         String snapshots = System.getProperty("sml.bench.snapshots");
         if (snapshots != null) {
             // A look at the last frame: the view after the steps (checks that in-place updates draw right).

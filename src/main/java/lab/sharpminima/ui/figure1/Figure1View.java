@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.ui.LayoutIsland;
 import lab.sharpminima.export.figures.Figure1Chart;
 import lab.sharpminima.figure.Curve;
 import lab.sharpminima.ui.FigureCards;
@@ -68,6 +69,7 @@ public final class Figure1View {
         root.setRight(sideColumn());
         root.getStyleClass().addAll("figure-view", "figure1");
         root.getStylesheets().add(FigureCards.class.getResource("figure-view.css").toExternalForm());
+        LayoutIsland.frameLiveNodes(root);
     }
 
     private Node sideColumn() {

@@ -25,6 +25,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.ui.LayoutIsland;
 import lab.sharpminima.export.figures.Figure2Chart;
 import lab.sharpminima.figure.Figure2;
 import lab.sharpminima.figure.LandscapeLayer;
@@ -113,6 +114,7 @@ public final class Figure2View {
         root.getStyleClass().addAll("figure-view", "figure2");
         root.getStylesheets().addAll(FigureCards.class.getResource("figure-view.css").toExternalForm(),
                 Figure2View.class.getResource("figure2.css").toExternalForm());
+        LayoutIsland.frameLiveNodes(root);
     }
 
     /** The chart (with a placeholder until the landscape is ready) and the hover line under it. */

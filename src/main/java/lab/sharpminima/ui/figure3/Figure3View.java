@@ -26,6 +26,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.ui.LayoutIsland;
 import lab.sharpminima.export.figures.Figure3Chart;
 import lab.sharpminima.figure.Figure3;
 import lab.sharpminima.figure.LandscapeLayer;
@@ -122,6 +123,7 @@ public final class Figure3View {
         root.getStyleClass().addAll("figure-view", "figure3");
         root.getStylesheets().addAll(FigureCards.class.getResource("figure-view.css").toExternalForm(),
                 Figure3View.class.getResource("figure3.css").toExternalForm());
+        LayoutIsland.frameLiveNodes(root);
     }
 
     private Node chartColumn() {

@@ -15,6 +15,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.ui.LayoutIsland;
 import lab.sharpminima.export.figures.Figure4Chart;
 import lab.sharpminima.figure.Figure4;
 import lab.sharpminima.figure.LandscapeLayer;
@@ -72,6 +73,7 @@ public final class Figure4View {
         root.setRight(sideColumn());
         root.getStyleClass().addAll("figure-view", "figure4");
         root.getStylesheets().add(FigureCards.class.getResource("figure-view.css").toExternalForm());
+        LayoutIsland.frameLiveNodes(root);
     }
 
     private Node sideColumn() {

@@ -18,6 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.ui.LayoutIsland;
 import lab.sharpminima.export.figures.Figure5Chart;
 import lab.sharpminima.figure.Figure5;
 import lab.sharpminima.ui.summary.Numbers;
@@ -84,6 +85,7 @@ public final class Figure5View {
         root.setBottom(controls());
         root.getStyleClass().add("figure5");
         root.getStylesheets().add(Figure5View.class.getResource("figure5.css").toExternalForm());
+        LayoutIsland.frameLiveNodes(root);
     }
 
     private Node controls() {

@@ -33,6 +33,7 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import lab.sharpminima.engine.Activation;
+import lab.sharpminima.ui.LayoutIsland;
 import lab.sharpminima.engine.LossKind;
 import lab.sharpminima.engine.data.BuiltinDataset;
 import lab.sharpminima.engine.train.OptimizerKind;
@@ -189,6 +190,7 @@ public final class LabView {
         root.setRight(right);
         root.getStyleClass().add("lab");
         root.getStylesheets().add(LabView.class.getResource("lab.css").toExternalForm());
+        LayoutIsland.frameLiveNodes(root);
     }
 
     // ---- left: settings and run controls ----

@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import lab.sharpminima.figure.MeasuresTable;
+import lab.sharpminima.ui.LayoutIsland;
 import lab.sharpminima.measure.Invariance;
 import lab.sharpminima.ui.AlphaSliders;
 import lab.sharpminima.ui.TransformState;
@@ -82,6 +83,7 @@ public final class MeasuresView {
         root.setRight(side());
         root.getStyleClass().add("measures");
         root.getStylesheets().add(MeasuresView.class.getResource("measures.css").toExternalForm());
+        LayoutIsland.frameLiveNodes(root);
     }
 
     private Node side() {

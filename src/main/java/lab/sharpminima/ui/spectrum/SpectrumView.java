@@ -19,6 +19,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.ui.LayoutIsland;
 import lab.sharpminima.export.figures.SpectrumChart;
 import lab.sharpminima.figure.SpectrumFigure;
 import lab.sharpminima.ui.AlphaSliders;
@@ -102,6 +103,7 @@ public final class SpectrumView {
         root.setRight(sideColumn());
         root.getStyleClass().add("spectrum");
         root.getStylesheets().add(SpectrumView.class.getResource("spectrum.css").toExternalForm());
+        LayoutIsland.frameLiveNodes(root);
     }
 
     private Node charts() {
