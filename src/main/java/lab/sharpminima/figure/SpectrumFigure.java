@@ -2,7 +2,10 @@ package lab.sharpminima.figure;
 
 import lab.sharpminima.engine.LossFunction;
 import lab.sharpminima.engine.Model;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import lab.sharpminima.linalg.SpectralDensity;
+import lab.sharpminima.linalg.SymmetricOperator;
 import lab.sharpminima.linalg.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -24,7 +27,7 @@ public final class SpectrumFigure {
     public static final int DENSITY_BINS = 400;
     public static final long SEED = 1;
 
-    /** Eigenvalues (descending) and the density curve at one point. */
+    /** Eigenvalues (descending) and the density curve at one point ({@code null} while not yet estimated). */
     public record Side(double[] eigenvalues, SpectralDensity.Curve density) {
         public Side {
             eigenvalues = eigenvalues.clone();
@@ -42,6 +45,14 @@ public final class SpectrumFigure {
      */
     public record Data(Side before, Side after, double predictedTop, double recomputedTop, String moved,
                        String description) {
+
+        /**
+         * Whether the after side's density and the predicted top are there: {@link #eigenvalues} gives
+         * the data without them, {@link #completed} adds them.
+         */
+        public boolean complete() {
+            return after.density() != null;
+        }
 
         /** recomputed − predicted, relative to |predicted|. */
         public double relativeDifference() {
@@ -71,18 +82,77 @@ public final class SpectrumFigure {
      * @param description the map with its factors, e.g. "α = (2, 0.5)"
      */
     public static Data build(Base base, double[] scaling, String moved, String description) {
-        Model m = base.model();
-        LossFunction f = m.lossFunction();
-        double[] theta = m.theta();
+        return completed(base, eigenvalues(base, scaling, moved, description), scaling);
+    }
+
+    /**
+     * The first half of {@link #build}, what a slider step shows first: the Hessian recomputed at θ′
+     * and its eigenvalues; no density at θ′ and no predicted top yet (NaN) — {@link #completed} adds them.
+     */
+    public static Data eigenvalues(Base base, double[] scaling, String moved, String description) {
+        LossFunction f = base.model().lossFunction();
+        double[] point = moved(base.model().theta(), scaling);
+        Side after = new Side(SymmetricEigen.decompose(f.hessian(point), false).values(), null);
+        return new Data(base.side(), after, Double.NaN, after.eigenvalues[0], moved, description);
+    }
+
+    /**
+     * The second half of {@link #build}: λ_max(D H D) from H at θ, D = diag(1/s), and the SLQ density
+     * at θ′, added to {@code partial} (from {@link #eigenvalues} with the same base and scaling).
+     */
+    public static Data completed(Base base, Data partial, double[] scaling) {
+        return completed(base, partial, scaling, () -> false);
+    }
+
+    /**
+     * {@link #completed(Base, Data, double[])} that gives up, throwing {@link CancellationException},
+     * as soon as {@code stale} says the result is no longer wanted (checked before each Hessian-vector
+     * product of the density's Lanczos runs): a view drops the second step of a slider step when the
+     * next step comes, instead of making it wait.
+     */
+    public static Data completed(Base base, Data partial, double[] scaling, BooleanSupplier stale) {
+        if (partial.complete()) {
+            return partial;
+        }
+        if (stale.getAsBoolean()) {
+            throw new CancellationException("a newer request came");
+        }
         double[] d = new double[scaling.length];
-        double[] point = new double[scaling.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = 1.0 / scaling[i];
-            point[i] = scaling[i] * theta[i];
+        }
+        LossFunction f = base.model().lossFunction();
+        SymmetricOperator h = f.hessianOperator(moved(base.model().theta(), scaling));
+        SpectralDensity.Curve curve = density(new SymmetricOperator() {
+            @Override
+            public int dimension() {
+                return h.dimension();
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                if (stale.getAsBoolean()) {
+                    throw new CancellationException("a newer request came");
+                }
+                h.apply(x, y);
+            }
+        });
+        if (stale.getAsBoolean()) {
+            throw new CancellationException("a newer request came");
         }
         double predictedTop = SymmetricEigen.decompose(scaled(base.hessian(), d), false).value(0);
-        Side after = new Side(SymmetricEigen.decompose(f.hessian(point), false).values(), density(f, point));
-        return new Data(base.side(), after, predictedTop, after.eigenvalues[0], moved, description);
+        Side after = new Side(partial.after().eigenvalues, curve);
+        return new Data(partial.before(), after, predictedTop, partial.recomputedTop(), partial.moved(),
+                partial.description());
+    }
+
+    /** θ′ = s ⊙ θ. */
+    private static double[] moved(double[] theta, double[] scaling) {
+        double[] point = new double[theta.length];
+        for (int i = 0; i < point.length; i++) {
+            point[i] = scaling[i] * theta[i];
+        }
+        return point;
     }
 
     /** D H D for a diagonal D given by its entries: (D H D)_{ij} = d_i H_{ij} d_j. */
@@ -95,7 +165,11 @@ public final class SpectrumFigure {
 
     /** SLQ density with PyHessian's width, widened to span at least a few grid points. */
     static SpectralDensity.Curve density(LossFunction f, double[] theta) {
-        SpectralDensity slq = SpectralDensity.estimate(f.hessianOperator(theta), DENSITY_RUNS, DENSITY_STEPS, SEED);
+        return density(f.hessianOperator(theta));
+    }
+
+    private static SpectralDensity.Curve density(SymmetricOperator hessian) {
+        SpectralDensity slq = SpectralDensity.estimate(hessian, DENSITY_RUNS, DENSITY_STEPS, SEED);
         double span = Math.max(slq.max() - slq.min(), 1e-12);
         double sigma = Math.max(slq.pyHessianSigma(), 3 * span / DENSITY_BINS);
         return slq.curve(DENSITY_BINS, sigma);

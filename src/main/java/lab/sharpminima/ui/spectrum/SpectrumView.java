@@ -290,7 +290,11 @@ public final class SpectrumView {
             return;
         }
         boolean log = vm.logScaleProperty().get();
-        if (charts == null || chartsTheme != chartTheme.get() || chartsLog != log) {
+        boolean rebuild = charts == null || chartsTheme != chartTheme.get() || chartsLog != log;
+        if (rebuild && !r.complete()) {
+            return; // the charts are built from a whole result: the density at θ′ follows shortly
+        }
+        if (rebuild) {
             charts = SpectrumChart.charts(r, log, chartTheme.get());
             chartsTheme = chartTheme.get();
             chartsLog = log;
@@ -304,7 +308,9 @@ public final class SpectrumView {
                 SpectrumChart.setDensity(charts.densityBefore(), SpectrumChart.DENSITY_BEFORE, r.before().density());
             }
             SpectrumChart.setEigenvalues(charts.barsAfter(), SpectrumChart.barsAfter(r), r.after().eigenvalues(), log);
-            SpectrumChart.setDensity(charts.densityAfter(), SpectrumChart.densityAfter(r), r.after().density());
+            if (r.complete()) {
+                SpectrumChart.setDensity(charts.densityAfter(), SpectrumChart.densityAfter(r), r.after().density());
+            }
         }
         shownBefore = r.before();
     }

@@ -68,9 +68,13 @@ public final class SpectrumViewModel implements ExportableFigure {
             new ReadOnlyObjectWrapper<>(this, "neuronExponent", 0.0);
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
     private long generation;
+    /** {@code generation} for the background threads: a second step stops when it is no longer its own. */
+    private volatile long latestGeneration;
     private boolean running;
     private Request pending;
     private SpectrumFigure.Base base;
+    /** The scaling s of the result shown (θ′ = s ⊙ θ), to complete it for an export. */
+    private double[] shownScaling;
 
     public SpectrumViewModel(BackgroundExecutor executor, TransformState state) {
         this.executor = executor;
@@ -140,6 +144,7 @@ public final class SpectrumViewModel implements ExportableFigure {
 
     private void request() {
         generation++;
+        latestGeneration = generation;
         Model m = state.currentProperty().get().model();
         if (m == null || m.data() == null) {
             clear(m == null ? "Open a model (File → Open model…) to see its Hessian spectrum."
@@ -198,6 +203,11 @@ public final class SpectrumViewModel implements ExportableFigure {
         difference.set("—");
     }
 
+    /**
+     * Runs the newest request in two steps: the eigenvalues at θ′ (shown at once: the bars and the
+     * recomputed top), then, unless a newer request came meanwhile (a drag goes on), the density at θ′
+     * and the predicted top. A drag thus updates the bars at the rate of the first step alone.
+     */
     private void startPending() {
         Request r = pending;
         pending = null;
@@ -209,20 +219,39 @@ public final class SpectrumViewModel implements ExportableFigure {
         running = true;
         busy.set(true);
         message.set("Computing the spectra…");
-        executor.execute(() -> compute(r, cached), done -> {
-            finish();
+        executor.execute(() -> eigenvalues(r, cached), done -> {
             if (gen == generation) {
                 base = done.base();
+                shownScaling = r.transform().scaling();
                 show(done.data());
+                if (pending == null) {
+                    complete(gen, done.base(), done.data(), r.transform().scaling());
+                    return;
+                }
             }
+            finish();
             startPending();
-        }, failure -> {
+        }, failure -> failed(gen, failure));
+    }
+
+    /** The second step: density and predicted top for the result shown; then the next request, if any. */
+    private void complete(long gen, SpectrumFigure.Base b, SpectrumFigure.Data partial, double[] scaling) {
+        executor.execute(() -> SpectrumFigure.completed(b, partial, scaling, () -> latestGeneration != gen), full -> {
             finish();
             if (gen == generation) {
-                clear("Spectrum failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                show(full);
             }
             startPending();
-        });
+        }, failure -> failed(gen, failure));
+    }
+
+    /** A failure of the newest request clears the view; a stale one (a cancelled second step) does not. */
+    private void failed(long gen, Throwable failure) {
+        finish();
+        if (gen == generation) {
+            clear("Spectrum failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        }
+        startPending();
     }
 
     private void finish() {
@@ -232,8 +261,15 @@ public final class SpectrumViewModel implements ExportableFigure {
 
     private void show(SpectrumFigure.Data r) {
         result.set(r);
-        predicted.set(Numbers.format(r.predictedTop()));
         recomputed.set(Numbers.format(r.recomputedTop()));
+        if (!r.complete()) {
+            predicted.set("…");
+            difference.set("…");
+            message.set("n = " + r.before().eigenvalues().length + " · " + r.description()
+                    + " · eigenvalues at θ′ shown; the density at θ′ follows…");
+            return;
+        }
+        predicted.set(Numbers.format(r.predictedTop()));
         double diff = r.recomputedTop() - r.predictedTop();
         difference.set(Numbers.format(diff) + "  (relative " + Numbers.format(r.relativeDifference()) + ")");
         message.set("n = " + r.before().eigenvalues().length + " · " + r.description()
@@ -244,11 +280,11 @@ public final class SpectrumViewModel implements ExportableFigure {
     private record Done(SpectrumFigure.Base base, SpectrumFigure.Data data) {
     }
 
-    /** Off the FX thread. */
-    private static Done compute(Request r, SpectrumFigure.Base cached) {
+    /** Off the FX thread: the first step (H at θ computed once per model). */
+    private static Done eigenvalues(Request r, SpectrumFigure.Base cached) {
         SpectrumFigure.Base b = cached != null ? cached : SpectrumFigure.base(r.model());
         ModelFigureRenderer.Transform t = r.transform();
-        return new Done(b, SpectrumFigure.build(b, t.scaling(), t.moved(), t.description()));
+        return new Done(b, SpectrumFigure.eigenvalues(b, t.scaling(), t.moved(), t.description()));
     }
 
     // ---- export ----
@@ -279,12 +315,16 @@ public final class SpectrumViewModel implements ExportableFigure {
     @Override
     public Writer exportWriter() {
         SpectrumFigure.Data data = result.get();
+        SpectrumFigure.Base b = base;
+        double[] scaling = shownScaling;
         boolean log = logScale.get();
         return (Path out, int width, int height, int scale) -> {
             if (data == null) {
                 throw new IllegalStateException("no spectrum to export: open a model with data first");
             }
-            ModelFigureRenderer.writeSpectrum(data, log, out, width, height, scale, false);
+            // A drag's result may still lack its density: the writer (off the FX thread) completes it.
+            SpectrumFigure.Data full = data.complete() ? data : SpectrumFigure.completed(b, data, scaling);
+            ModelFigureRenderer.writeSpectrum(full, log, out, width, height, scale, false);
         };
     }
 

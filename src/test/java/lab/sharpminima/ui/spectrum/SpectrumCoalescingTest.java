@@ -66,6 +66,51 @@ class SpectrumCoalescingTest {
         assertThat(r.after().eigenvalues()[0]).isGreaterThan(10 * r.before().eigenvalues()[0]);
     }
 
+    /**
+     * A step shows the eigenvalues at θ′ first (bars and recomputed top; density and predicted top
+     * pending), then completes them; while a drag goes on (a newer request waits) the second step is
+     * skipped, and the last request is completed.
+     */
+    @Test
+    void aStepShowsTheEigenvaluesFirstAndCompletesThemWhenTheDragRests() {
+        QueueExecutor q = new QueueExecutor();
+        MainViewModel main = new MainViewModel(q);
+        TransformState state = new TransformState(main);
+        SpectrumViewModel vm = new SpectrumViewModel(q, state);
+        main.openModel(Path.of("assets", "models", "xor-2-4-1.json"));
+        q.runOne();
+        while (!q.queue.isEmpty()) {
+            q.runOne();
+        }
+        assertThat(vm.resultProperty().get().complete()).isTrue();
+
+        state.setExponent(0, 0.5);
+        q.runOne(); // first step of α₁ = 10^0.5
+        lab.sharpminima.figure.SpectrumFigure.Data first = vm.resultProperty().get();
+        assertThat(first.complete()).isFalse();
+        assertThat(first.after().density()).isNull();
+        assertThat(vm.predictedProperty().get()).isEqualTo("…");
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(q.queue).hasSize(1); // the second step waits
+
+        state.setExponent(0, 0.7); // the drag goes on while the second step is queued
+        q.runOne(); // second step of 10^0.5: stale, dropped; the 0.7 request starts
+        assertThat(vm.resultProperty().get()).isSameAs(first);
+        q.runOne(); // first step of 10^0.7
+        lab.sharpminima.figure.SpectrumFigure.Data moved = vm.resultProperty().get();
+        assertThat(moved.complete()).isFalse();
+        assertThat(moved.after().eigenvalues()[0]).isNotEqualTo(first.after().eigenvalues()[0]);
+        q.runOne(); // its second step
+        lab.sharpminima.figure.SpectrumFigure.Data done = vm.resultProperty().get();
+        assertThat(q.queue).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(done.complete()).isTrue();
+        assertThat(done.after().eigenvalues()).containsExactly(moved.after().eigenvalues());
+        assertThat(done.recomputedTop()).isCloseTo(done.predictedTop(),
+                org.assertj.core.api.Assertions.within(1e-9 * Math.abs(done.predictedTop())));
+        assertThat(vm.predictedProperty().get()).isNotEqualTo("…");
+    }
+
     @Test
     void aModelAboveTheDenseLimitIsExplainedNotComputed(@TempDir Path dir) throws Exception {
         Network net = Network.mlp(new int[] {50, 50, 1}, Activation.RELU, true);
