@@ -63,6 +63,8 @@ public final class OpenClBackend implements Backend {
     static final int HVP_CHUNKS = 64;
     /** At most this many work-items (chunks of rows) for one minibatch gradient. */
     static final int MINIBATCH_ITEMS = 256;
+    /** Work-items per group for the Hessian-vector and minibatch kernels on a CPU device. */
+    static final int SMALL_GROUP = 8;
     /** Data sets kept on the device, most recently used first. */
     static final int DATA_CACHE = 4;
 
@@ -245,8 +247,9 @@ public final class OpenClBackend implements Backend {
                     a = argInt(hvp, a, n);
                     a = argInt(hvp, a, loss.ordinal());
                     a = argInt(hvp, a, chunks);
-                    argMems(hvp, a, p.layers, p.slopes, th, v, cachedX, cachedY, partial);
-                    clEnqueueNDRangeKernel(queue, hvp, 1, null, new long[] {(long) m * chunks}, null, 0, null, null);
+                    a = argMems(hvp, a, p.layers, p.slopes, th, v, cachedX, cachedY, partial);
+                    argInt(hvp, a, m * chunks);
+                    launch(hvp, m * chunks);
                     reduceRows(reduce, n, chunks, 1.0 / data.size(), partial, res, m);
                     readInto(res, m * n, out, from * n);
                 } finally {
@@ -286,7 +289,7 @@ public final class OpenClBackend implements Backend {
             a = argInt(grad, a, loss.ordinal());
             a = argInt(grad, a, chunks);
             argMems(grad, a, p.layers, p.slopes, th, idx, cachedX, cachedY, partial);
-            clEnqueueNDRangeKernel(queue, grad, 1, null, new long[] {chunks}, null, 0, null, null);
+            launch(grad, chunks);
             reduceRows(reduce, n + 1, chunks, 1.0 / size, partial, res, 1);
             double[] row = new double[n + 1];
             readInto(res, n + 1, row, 0);
@@ -306,15 +309,32 @@ public final class OpenClBackend implements Backend {
         a = argInt(reduce, a, width);
         a = argInt(reduce, a, chunks);
         a = argReal(reduce, a, scale);
-        argMems(reduce, a, partial, res);
-        clEnqueueNDRangeKernel(queue, reduce, 1, null, new long[] {(long) m * width}, null, 0, null, null);
+        a = argMems(reduce, a, partial, res);
+        argInt(reduce, a, m * width);
+        launch(reduce, m * width);
     }
 
-    private static void argMems(cl_kernel k, int from, cl_mem... buffers) {
+    /**
+     * Enqueues {@code items} work-items in groups of {@link #SMALL_GROUP} (a GPU: {@link #LOSS_GROUP}), the
+     * range padded to whole groups (the kernels return early past {@code items}). An explicit small group:
+     * left to the driver, PoCL made one group of thousands of items, whose private arrays overflowed its
+     * thread's stack.
+     */
+    private void launch(cl_kernel kernel, int items) {
+        long[] max = new long[1];
+        clGetKernelWorkGroupInfo(kernel, device.device(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max),
+                null);
+        long group = Math.max(1, Math.min(device.gpu() ? LOSS_GROUP : SMALL_GROUP, Math.min(max[0], device.maxWorkGroup())));
+        long global = (items + group - 1) / group * group;
+        clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {global}, new long[] {group}, 0, null, null);
+    }
+
+    private static int argMems(cl_kernel k, int from, cl_mem... buffers) {
         int a = from;
         for (cl_mem b : buffers) {
             clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(b));
         }
+        return a;
     }
 
     /**

@@ -150,6 +150,7 @@ __kernel void minibatch_gradient(const int B, const int n, const int kind, const
                                  __global const real *th, __global const int *rows,
                                  __global const real *X, __global const real *Y, __global real *partial) {
     int c = get_global_id(0);
+    if (c >= C) return; // the host pads the range to whole work-groups
     __global real *p = partial + (size_t) c * (n + 1);
     for (int i = 0; i <= n; i++) p[i] = 0;
     real acts[(DEPTH + 1) * MAXW];
@@ -226,8 +227,10 @@ inline void output_r(int kind, const real *f, const real *rf, __global const rea
 __kernel void hessian_vector(const int N, const int n, const int kind, const int C,
                              __global const int *L, __global const real *slopes,
                              __global const real *th, __global const real *vs,
-                             __global const real *X, __global const real *Y, __global real *partial) {
+                             __global const real *X, __global const real *Y, __global real *partial,
+                             const int items) {
     int id = get_global_id(0);
+    if (id >= items) return; // the host pads the range to whole work-groups
     int g = id / C, chunk = id % C;
     __global const real *v = vs + (size_t) g * n;
     __global real *p = partial + (size_t) id * n;
@@ -290,8 +293,9 @@ __kernel void reduce_partials(const int n, const int C, const real invN,
 
 // The same for rows of any width W (Hessian-vector products): out[g*W + i] = scale * sum_c partial[(g*C + c)*W + i].
 __kernel void reduce_rows(const int W, const int C, const real scale,
-                          __global const real *partial, __global real *out) {
+                          __global const real *partial, __global real *out, const int items) {
     int id = get_global_id(0);
+    if (id >= items) return; // the host pads the range to whole work-groups
     int g = id / W, i = id % W;
     real sum = 0, comp = 0;
     for (int c = 0; c < C; c++) {
