@@ -171,7 +171,6 @@ public final class OpenClBackend implements Backend {
         cl_program program = program(net, loss);
         cl_kernel grad = clCreateKernel(program, "gradients", null);
         cl_kernel reduce = clCreateKernel(program, "reduce_partials", null);
-        cl_mem layers = layerTable(net);
         cl_mem slopes = slopes(net);
         upload(data);
         try {
@@ -187,7 +186,7 @@ public final class OpenClBackend implements Backend {
                     a = argInt(grad, a, n);
                     a = argInt(grad, a, loss.ordinal());
                     a = argInt(grad, a, chunks);
-                    for (cl_mem b : new cl_mem[] {layers, slopes, th, cachedX, cachedY, partial}) {
+                    for (cl_mem b : new cl_mem[] {slopes, th, cachedX, cachedY, partial}) {
                         clSetKernelArg(grad, a++, Sizeof.cl_mem, Pointer.to(b));
                     }
                     clEnqueueNDRangeKernel(queue, grad, 1, null, new long[] {(long) m * chunks}, null, 0, null, null);
@@ -212,7 +211,6 @@ public final class OpenClBackend implements Backend {
                 }
             }
         } finally {
-            clReleaseMemObject(layers);
             clReleaseMemObject(slopes);
             clReleaseKernel(grad);
             clReleaseKernel(reduce);
@@ -247,7 +245,7 @@ public final class OpenClBackend implements Backend {
                     a = argInt(hvp, a, n);
                     a = argInt(hvp, a, loss.ordinal());
                     a = argInt(hvp, a, chunks);
-                    a = argMems(hvp, a, p.layers, p.slopes, th, v, cachedX, cachedY, partial);
+                    a = argMems(hvp, a, p.slopes, th, v, cachedX, cachedY, partial);
                     argInt(hvp, a, m * chunks);
                     launch(hvp, m * chunks);
                     reduceRows(reduce, n, chunks, 1.0 / data.size(), partial, res, m);
@@ -288,7 +286,7 @@ public final class OpenClBackend implements Backend {
             a = argInt(grad, a, n);
             a = argInt(grad, a, loss.ordinal());
             a = argInt(grad, a, chunks);
-            argMems(grad, a, p.layers, p.slopes, th, idx, cachedX, cachedY, partial);
+            argMems(grad, a, p.slopes, th, idx, cachedX, cachedY, partial);
             launch(grad, chunks);
             reduceRows(reduce, n + 1, chunks, 1.0 / size, partial, res, 1);
             double[] row = new double[n + 1];
@@ -338,18 +336,16 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * What stays on the device for one network (shape, loss and slopes): the program, the layer table,
-     * the slopes and the kernels made so far. Used under the backend's lock only.
+     * What stays on the device for one network (shape, loss and slopes): the program, the slopes and
+     * the kernels made so far. Used under the backend's lock only.
      */
     private final class Prepared {
         final cl_program program;
-        final cl_mem layers;
         final cl_mem slopes;
         final Map<String, cl_kernel> kernels = new HashMap<>();
 
         Prepared(Network net, LossKind loss) {
             this.program = program(net, loss);
-            this.layers = layerTable(net);
             this.slopes = OpenClBackend.this.slopes(net);
         }
 
@@ -359,7 +355,6 @@ public final class OpenClBackend implements Backend {
 
         void release() {
             kernels.values().forEach(CL::clReleaseKernel);
-            clReleaseMemObject(layers);
             clReleaseMemObject(slopes);
         }
     }
@@ -414,8 +409,8 @@ public final class OpenClBackend implements Backend {
     private cl_program program(Network net, LossKind loss) {
         String key = programKey(net, loss);
         cl_program cached = programs.get(key);
-        return cached != null ? cached : build(options(net), key, SOURCE.replace("/*SAMPLE_TERM*/",
-                ForwardSource.of(net, loss, vectorWidth(), precision == Precision.DOUBLE)));
+        return cached != null ? cached : build(options(net), key, SOURCE.replace("/*LAYER_TABLE*/", layerTable(net))
+                .replace("/*SAMPLE_TERM*/", ForwardSource.of(net, loss, vectorWidth(), precision == Precision.DOUBLE)));
     }
 
     private String options(Network net) {
@@ -478,19 +473,16 @@ public final class OpenClBackend implements Backend {
         return wg;
     }
 
-    private cl_mem layerTable(Network net) {
-        int[] t = new int[net.depth() * 6];
+    /** The constant table LAYERS of network.cl: per layer in, out, activation, bias, offset, bias offset. */
+    private static String layerTable(Network net) {
+        StringBuilder t = new StringBuilder("__constant int LAYERS[").append(net.depth() * 6).append("] = {");
         for (int k = 0; k < net.depth(); k++) {
             Layer l = net.layer(k);
-            t[6 * k] = l.in();
-            t[6 * k + 1] = l.out();
-            t[6 * k + 2] = l.activation().ordinal();
-            t[6 * k + 3] = l.bias() ? 1 : 0;
-            t[6 * k + 4] = net.offset(k);
-            t[6 * k + 5] = l.bias() ? net.biasOffset(k) : 0;
+            t.append(k == 0 ? "" : ", ").append(l.in()).append(", ").append(l.out()).append(", ")
+                    .append(l.activation().ordinal()).append(", ").append(l.bias() ? 1 : 0).append(", ")
+                    .append(net.offset(k)).append(", ").append(l.bias() ? net.biasOffset(k) : 0);
         }
-        return clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, (long) t.length * Sizeof.cl_int,
-                Pointer.to(t), null);
+        return t.append("};\n").toString();
     }
 
     private cl_mem slopes(Network net) {

@@ -3,7 +3,9 @@
 // Built per network shape and loss with -D USE_DOUBLE (or USE_FLOAT), -D DEPTH, -D MAXW (widest
 // layer), -D NIN, -D NOUT and -D WMEM=__local|__global (plus LOCAL_WEIGHTS with __local); the host
 // puts the shape's sample_term (gpu/ForwardSource, used by losses_fixed) in place of the marker. The
-// gradient kernels read the layers from the table L; the losses kernel has them written in. The layer table L holds per layer: in, out, activation, bias, offset, bias offset.
+// other kernels read the layers from the constant table LAYERS that the host writes in (per layer: in,
+// out, activation, bias, offset, bias offset), so that the compiler sees every size: with the loops
+// over layers unrolled, each layer's loops have constant bounds.
 // Activations: 0 relu, 1 leaky_relu, 2 linear, 3 tanh (engine/Activation order). Losses: 0 mse,
 // 1 cross_entropy (engine/LossKind order). Everything mirrors engine/LossFunction.
 
@@ -15,6 +17,8 @@ typedef float real;
 #endif
 
 #define LSTRIDE 6
+
+/*LAYER_TABLE*/
 
 inline real act_apply(int a, real z, real slope) {
     if (a == 0) return z > 0 ? z : (real) 0;
@@ -33,12 +37,13 @@ inline real act_deriv(int a, real z, real slope) {
 }
 
 // z_k = a_k W_k (+ b_k), a_{k+1} = phi(z_k); acts[k*MAXW ..] holds a_k, zs[k*MAXW ..] holds z_k.
-inline void forward(__global const int *L, __global const real *slopes, __global const real *th,
+inline void forward(__global const real *slopes, __global const real *th,
                     __global const real *x, real *acts, real *zs) {
     for (int j = 0; j < NIN; j++) acts[j] = x[j];
+    #pragma unroll
     for (int k = 0; k < DEPTH; k++) {
-        int in = L[k * LSTRIDE], out = L[k * LSTRIDE + 1], act = L[k * LSTRIDE + 2];
-        int hasBias = L[k * LSTRIDE + 3], off = L[k * LSTRIDE + 4], boff = L[k * LSTRIDE + 5];
+        int in = LAYERS[k * LSTRIDE], out = LAYERS[k * LSTRIDE + 1], act = LAYERS[k * LSTRIDE + 2];
+        int hasBias = LAYERS[k * LSTRIDE + 3], off = LAYERS[k * LSTRIDE + 4], boff = LAYERS[k * LSTRIDE + 5];
         real slope = slopes[k];
         const real *a = acts + k * MAXW;
         for (int c = 0; c < out; c++) {
@@ -88,14 +93,15 @@ inline real act_second(int a, real z) {
 }
 
 // One sample's forward and backward pass: adds d(term)/d(theta) to p[0 .. n) and returns the term.
-inline real backprop_sample(int kind, __global const int *L, __global const real *slopes,
+inline real backprop_sample(int kind, __global const real *slopes,
                             __global const real *th, __global const real *x, __global const real *y,
                             __global real *p, real *acts, real *zs, real *ga, real *delta) {
-    forward(L, slopes, th, x, acts, zs);
+    forward(slopes, th, x, acts, zs);
     real term = sample_loss(kind, acts + DEPTH * MAXW, y, ga);
+    #pragma unroll
     for (int k = DEPTH - 1; k >= 0; k--) {
-        int in = L[k * LSTRIDE], out = L[k * LSTRIDE + 1], act = L[k * LSTRIDE + 2];
-        int hasBias = L[k * LSTRIDE + 3], off = L[k * LSTRIDE + 4], boff = L[k * LSTRIDE + 5];
+        int in = LAYERS[k * LSTRIDE], out = LAYERS[k * LSTRIDE + 1], act = LAYERS[k * LSTRIDE + 2];
+        int hasBias = LAYERS[k * LSTRIDE + 3], off = LAYERS[k * LSTRIDE + 4], boff = LAYERS[k * LSTRIDE + 5];
         real slope = slopes[k];
         for (int c = 0; c < out; c++) delta[c] = act_deriv(act, zs[k * MAXW + c], slope) * ga[c];
         const real *a = acts + k * MAXW;
@@ -119,7 +125,7 @@ inline real backprop_sample(int kind, __global const int *L, __global const real
 // One work-item per (parameter vector, chunk of samples): backpropagation of the chunk's samples
 // (i = chunk, chunk + C, ...) into its own row of partial sums, loss last: partial[(g*C + c)*(n+1) + ...].
 __kernel void gradients(const int N, const int n, const int kind, const int C,
-                        __global const int *L, __global const real *slopes,
+                        __global const real *slopes,
                         __global const real *thetas, __global const real *X, __global const real *Y,
                         __global real *partial) {
     int id = get_global_id(0);
@@ -133,7 +139,7 @@ __kernel void gradients(const int N, const int n, const int kind, const int C,
     real delta[MAXW];
     real sum = 0, comp = 0;
     for (int i = chunk; i < N; i += C) {
-        real term = backprop_sample(kind, L, slopes, th, X + (size_t) i * NIN, Y + (size_t) i * NOUT, p,
+        real term = backprop_sample(kind, slopes, th, X + (size_t) i * NIN, Y + (size_t) i * NOUT, p,
                                     acts, zs, ga, delta);
         real yk = term - comp;
         real t = sum + yk;
@@ -146,7 +152,7 @@ __kernel void gradients(const int N, const int n, const int kind, const int C,
 // Training's step: one parameter vector, the B samples rows[0 .. B); work-item c of C backpropagates
 // rows[c], rows[c + C], ... into its own row of partial sums, loss last: partial[c*(n+1) + ...].
 __kernel void minibatch_gradient(const int B, const int n, const int kind, const int C,
-                                 __global const int *L, __global const real *slopes,
+                                 __global const real *slopes,
                                  __global const real *th, __global const int *rows,
                                  __global const real *X, __global const real *Y, __global real *partial) {
     int c = get_global_id(0);
@@ -160,7 +166,7 @@ __kernel void minibatch_gradient(const int B, const int n, const int kind, const
     real sum = 0, comp = 0;
     for (int j = c; j < B; j += C) {
         int i = rows[j];
-        real term = backprop_sample(kind, L, slopes, th, X + (size_t) i * NIN, Y + (size_t) i * NOUT, p,
+        real term = backprop_sample(kind, slopes, th, X + (size_t) i * NIN, Y + (size_t) i * NOUT, p,
                                     acts, zs, ga, delta);
         real yk = term - comp;
         real t = sum + yk;
@@ -171,12 +177,13 @@ __kernel void minibatch_gradient(const int B, const int n, const int kind, const
 }
 
 // R{z_k} = R{a_k} W_k + a_k V_k (+ vb_k), R{a_{k+1}} = phi'(z_k) R{z_k}, R{a_0} = 0 (engine/RPass).
-inline void r_forward(__global const int *L, __global const real *slopes, __global const real *th,
+inline void r_forward(__global const real *slopes, __global const real *th,
                       __global const real *v, const real *acts, const real *zs, real *ra, real *rz) {
     for (int j = 0; j < NIN; j++) ra[j] = 0;
+    #pragma unroll
     for (int k = 0; k < DEPTH; k++) {
-        int in = L[k * LSTRIDE], out = L[k * LSTRIDE + 1], act = L[k * LSTRIDE + 2];
-        int hasBias = L[k * LSTRIDE + 3], off = L[k * LSTRIDE + 4], boff = L[k * LSTRIDE + 5];
+        int in = LAYERS[k * LSTRIDE], out = LAYERS[k * LSTRIDE + 1], act = LAYERS[k * LSTRIDE + 2];
+        int hasBias = LAYERS[k * LSTRIDE + 3], off = LAYERS[k * LSTRIDE + 4], boff = LAYERS[k * LSTRIDE + 5];
         real slope = slopes[k];
         const real *a = acts + k * MAXW;
         const real *rak = ra + k * MAXW;
@@ -225,7 +232,7 @@ inline void output_r(int kind, const real *f, const real *rf, __global const rea
 //   R{dL/da_k} = R{delta_k} W_k^T + delta_k V_k^T
 //   (H v)_{W_k} = a_k^T R{delta_k} + R{a_k}^T delta_k,   (H v)_{b_k} = R{delta_k}.
 __kernel void hessian_vector(const int N, const int n, const int kind, const int C,
-                             __global const int *L, __global const real *slopes,
+                             __global const real *slopes,
                              __global const real *th, __global const real *vs,
                              __global const real *X, __global const real *Y, __global real *partial,
                              const int items) {
@@ -239,12 +246,13 @@ __kernel void hessian_vector(const int N, const int n, const int kind, const int
     real ra[(DEPTH + 1) * MAXW], rz[DEPTH * MAXW];
     real ga[MAXW], rga[MAXW], delta[MAXW], rdelta[MAXW];
     for (int i = chunk; i < N; i += C) {
-        forward(L, slopes, th, X + (size_t) i * NIN, acts, zs);
-        r_forward(L, slopes, th, v, acts, zs, ra, rz);
+        forward(slopes, th, X + (size_t) i * NIN, acts, zs);
+        r_forward(slopes, th, v, acts, zs, ra, rz);
         output_r(kind, acts + DEPTH * MAXW, ra + DEPTH * MAXW, Y + (size_t) i * NOUT, ga, rga);
+        #pragma unroll
         for (int k = DEPTH - 1; k >= 0; k--) {
-            int in = L[k * LSTRIDE], out = L[k * LSTRIDE + 1], act = L[k * LSTRIDE + 2];
-            int hasBias = L[k * LSTRIDE + 3], off = L[k * LSTRIDE + 4], boff = L[k * LSTRIDE + 5];
+            int in = LAYERS[k * LSTRIDE], out = LAYERS[k * LSTRIDE + 1], act = LAYERS[k * LSTRIDE + 2];
+            int hasBias = LAYERS[k * LSTRIDE + 3], off = LAYERS[k * LSTRIDE + 4], boff = LAYERS[k * LSTRIDE + 5];
             real slope = slopes[k];
             for (int c = 0; c < out; c++) {
                 real z = zs[k * MAXW + c];
