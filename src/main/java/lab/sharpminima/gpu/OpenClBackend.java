@@ -237,7 +237,8 @@ public final class OpenClBackend implements Backend {
             for (int from = 0; from < count; from += batch) {
                 int m = Math.min(batch, count - from);
                 cl_mem v = realBuffer(vs, from * n, m * n);
-                cl_mem partial = clCreateBuffer(context, CL_MEM_READ_WRITE, (long) m * chunks * n * bytes(), null, null);
+                cl_mem partial = clCreateBuffer(context, CL_MEM_READ_WRITE, (long) m * chunks * n * bytes(), null,
+                        null);
                 cl_mem res = clCreateBuffer(context, CL_MEM_WRITE_ONLY, (long) m * n * bytes(), null, null);
                 try {
                     int a = 0;
@@ -322,7 +323,8 @@ public final class OpenClBackend implements Backend {
         long[] max = new long[1];
         clGetKernelWorkGroupInfo(kernel, device.device(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max),
                 null);
-        long group = Math.max(1, Math.min(device.gpu() ? LOSS_GROUP : SMALL_GROUP, Math.min(max[0], device.maxWorkGroup())));
+        long wanted = device.gpu() ? LOSS_GROUP : SMALL_GROUP;
+        long group = Math.max(1, Math.min(wanted, Math.min(max[0], device.maxWorkGroup())));
         long global = (items + group - 1) / group * group;
         clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {global}, new long[] {group}, 0, null, null);
     }

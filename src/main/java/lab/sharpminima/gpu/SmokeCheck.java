@@ -13,9 +13,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The check a device must pass before it is trusted: losses, gradients, Hessian-vector products and a
- * minibatch's loss and gradient of two small seeded networks (every activation, both losses, with and without biases, 37 samples so that no work-group
- * is full) must agree with {@link CpuBackend} to 10× the precision's tolerance, relative to the
- * largest magnitude compared.
+ * minibatch's loss and gradient of two small seeded networks (every activation, both losses, with and
+ * without biases, 37 samples so that no work-group is full) must agree with {@link CpuBackend} to 10×
+ * the precision's tolerance, relative to the largest magnitude compared.
  */
 final class SmokeCheck {
 

@@ -139,8 +139,10 @@ class SecondOrderOnDeviceTest {
             List<Activation> acts = new ArrayList<>(List.of(Activation.values()));
             Collections.shuffle(acts, rnd);
             List<Network> nets = List.of(
-                    randomNet(rnd, kind, new Activation[] {acts.get(0), acts.get(1)}, new boolean[] {true, false, true}),
-                    randomNet(rnd, kind, new Activation[] {acts.get(2), acts.get(3)}, new boolean[] {false, true, false}),
+                    randomNet(rnd, kind, new Activation[] {acts.get(0), acts.get(1)},
+                            new boolean[] {true, false, true}),
+                    randomNet(rnd, kind, new Activation[] {acts.get(2), acts.get(3)},
+                            new boolean[] {false, true, false}),
                     randomNet(rnd, kind, new Activation[] {}, new boolean[] {kind == LossKind.MSE}));
             for (Network net : nets) {
                 for (int d = 0; d < 3; d++) {
