@@ -48,7 +48,10 @@ import org.jocl.cl_program;
  */
 public final class OpenClBackend implements Backend {
 
-    /** Largest buffer of parameter vectors (or partial gradient rows) sent in one launch. */
+    /**
+     * Largest buffer of parameter vectors (or partial gradient rows) sent in one launch; the new
+     * kernels' partial rows stay below it too (fewer chunks of samples for a very large network).
+     */
     static final long MAX_BATCH_BYTES = 96L << 20;
     /**
      * Work-items in a loss work-group on a GPU (a power of two; lowered to what the kernel allows). On a
@@ -227,6 +230,7 @@ public final class OpenClBackend implements Backend {
         check(net, data);
         int n = net.parameterCount();
         int chunks = Math.max(1, Math.min(data.size(), Math.min(HVP_CHUNKS, GRADIENT_ITEMS / Math.max(1, count))));
+        chunks = (int) Math.max(1, Math.min(chunks, MAX_BATCH_BYTES / ((long) n * bytes())));
         int batch = (int) Math.max(1, Math.min(count, MAX_BATCH_BYTES / ((long) chunks * n * bytes())));
         Prepared p = prepare(net, loss);
         cl_kernel hvp = p.kernel("hessian_vector");
@@ -271,7 +275,8 @@ public final class OpenClBackend implements Backend {
         Backend.checkRows(data, rows, from, to);
         int n = net.parameterCount();
         int size = to - from;
-        int chunks = Math.min(size, MINIBATCH_ITEMS);
+        int chunks = (int) Math.max(1, Math.min(Math.min(size, MINIBATCH_ITEMS),
+                MAX_BATCH_BYTES / ((long) (n + 1) * bytes())));
         Prepared p = prepare(net, loss);
         cl_kernel grad = p.kernel("minibatch_gradient");
         cl_kernel reduce = p.kernel("reduce_rows");
