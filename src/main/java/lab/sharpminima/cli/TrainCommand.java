@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import lab.sharpminima.compute.Backend;
+import lab.sharpminima.compute.CpuBackend;
 import lab.sharpminima.engine.Activation;
 import lab.sharpminima.engine.Dataset;
 import lab.sharpminima.engine.Layer;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code train}: trains a network on a built-in data set or a CSV file and writes the model with its
  * data, its test split and its settings under {@code meta}. The same seed and settings write the
- * same bytes.
+ * same bytes. With {@code --backend opencl} each step's loss and gradient come from the device
+ * ({@code compute.Backend#lossAndGradient}, the data kept on it); the reported losses stay the CPU's.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network on a built-in data set or a CSV file and write the model.")
@@ -92,6 +95,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Where to write the trained model.")
     Path out;
 
+    @Option(names = "--backend", defaultValue = "cpu",
+            description = "Each step's loss and gradient on: cpu, opencl, opencl:K or auto (-fp32 for single precision);"
+                    + " without a working OpenCL device, one note and the CPU (default ${DEFAULT-VALUE}).")
+    String backend;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -104,18 +112,26 @@ final class TrainCommand implements Callable<Integer> {
         }
         Split split = Split.trainTest(all, testFraction, seed + 1);
         TrainingConfig config = config();
-        Trainer trainer = new Trainer(net, lossKind, split.train(), split.test(), config);
-        TrainingResult result = trainer.train(Initializer.he(net, seed + 2), p -> {
-            if (p.epoch() == p.epochs() || p.epoch() % Math.max(1, p.epochs() / 10) == 0) {
-                err.printf("epoch %d/%d  loss %.6g%s%n", p.epoch(), p.epochs(), p.trainLoss(),
-                        p.testLoss().isPresent() ? String.format("  test loss %.6g", p.testLoss().getAsDouble()) : "");
-            }
-        });
+        TrainingResult result;
+        String onDevice = null;
+        try (Backend steps = BackendOption.open(backend, err)) {
+            // The CPU backend's steps are the engine's own (Trainer's default), bit for bit.
+            onDevice = steps instanceof CpuBackend ? null : steps.name();
+            Trainer trainer = new Trainer(net, lossKind, split.train(), split.test(), config,
+                    onDevice == null ? null : steps.minibatchGradient(net, lossKind, split.train()));
+            result = trainer.train(Initializer.he(net, seed + 2), p -> {
+                if (p.epoch() == p.epochs() || p.epoch() % Math.max(1, p.epochs() / 10) == 0) {
+                    err.printf("epoch %d/%d  loss %.6g%s%n", p.epoch(), p.epochs(), p.trainLoss(),
+                            p.testLoss().isPresent() ? String.format("  test loss %.6g", p.testLoss().getAsDouble()) : "");
+                }
+            });
+            BackendOption.reportFallback(steps, err);
+        }
         if (result.diverged()) {
             err.println("note: " + result.message());
         }
         Map<String, String> extras = new LinkedHashMap<>();
-        extras.put("meta", meta(builtin, all.size(), lossKind, result));
+        extras.put("meta", meta(builtin, all.size(), lossKind, result, onDevice));
         Model model = new Model(net, result.theta(), lossKind, split.train(), split.test(), extras);
         Models.save(model, out);
 
@@ -223,7 +239,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The settings that reproduce this run, as the model file's {@code meta} field (JSON text). */
-    private String meta(BuiltinDataset builtin, int n, LossKind lossKind, TrainingResult result) {
+    private String meta(BuiltinDataset builtin, int n, LossKind lossKind, TrainingResult result, String onDevice) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode meta = mapper.createObjectNode();
         meta.put("seed", seed);
@@ -246,6 +262,9 @@ final class TrainCommand implements Callable<Integer> {
         with.put("batch", batch);
         with.put("epochs", epochs);
         with.put("epochsCompleted", result.epochsCompleted());
+        if (onDevice != null) {
+            with.put("backend", onDevice);
+        }
         if (result.diverged()) {
             with.put("stopped", result.message());
         }

@@ -70,6 +70,36 @@ public final class DeviceWithFallback implements Backend {
     }
 
     @Override
+    public void hessianVectorProducts(Network net, LossKind loss, Dataset data, double[] theta, double[] vs, int count,
+                                      double[] out) {
+        try {
+            device.hessianVectorProducts(net, loss, data, theta, vs, count, out);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            note = failed(e);
+            cpu.hessianVectorProducts(net, loss, data, theta, vs, count, out);
+        }
+    }
+
+    @Override
+    public double lossAndGradient(Network net, LossKind loss, Dataset data, double[] theta, int[] rows, int from,
+                                  int to, double[] gradient) {
+        try {
+            return device.lossAndGradient(net, loss, data, theta, rows, from, to, gradient);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            note = failed(e);
+            return cpu.lossAndGradient(net, loss, data, theta, rows, from, to, gradient);
+        }
+    }
+
+    private String failed(RuntimeException e) {
+        return "note: " + device.device().name() + " failed (" + e.getMessage() + "); the CPU computed it";
+    }
+
+    @Override
     public void close() {
         device.close();
         cpu.close();

@@ -12,10 +12,10 @@ import lab.sharpminima.engine.Network;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The check a device must pass before it is trusted: losses and gradients of two small seeded
- * networks (every activation, both losses, with and without biases, 37 samples so that no work-group
- * is full) must agree with {@link CpuBackend} to 10× the precision's tolerance, relative to the
- * largest magnitude compared.
+ * The check a device must pass before it is trusted: losses, gradients, Hessian-vector products and a
+ * minibatch's loss and gradient of two small seeded networks (every activation, both losses, with and
+ * without biases, 37 samples so that no work-group is full) must agree with {@link CpuBackend} to 10×
+ * the precision's tolerance, relative to the largest magnitude compared.
  */
 final class SmokeCheck {
 
@@ -51,8 +51,35 @@ final class SmokeCheck {
             String what = net.describe() + " " + kind.id();
             String e = Agreement.check(lCpu, lDev, tol, "losses of " + what);
             e = e != null ? e : Agreement.check(lCpu, lDev2, tol, "losses (gradient kernel) of " + what);
-            return e != null ? e : Agreement.check(gCpu, gDev, tol, "gradients of " + what);
+            e = e != null ? e : Agreement.check(gCpu, gDev, tol, "gradients of " + what);
+            return e != null ? e : secondOrderAndMinibatch(device, cpu, net, kind, data, thetas, tol, what);
         }
+    }
+
+    /** H(θ_0)·θ_r for r = 1 … 4 and the loss and gradient at θ_0 on 45 rows (scrambled, some repeated). */
+    private static String secondOrderAndMinibatch(Backend device, CpuBackend cpu, Network net, LossKind kind,
+                                                  Dataset data, double[] thetas, double tol, String what) {
+        int n = net.parameterCount();
+        int dirs = thetas.length / n - 1;
+        double[] theta = java.util.Arrays.copyOf(thetas, n);
+        double[] vs = java.util.Arrays.copyOfRange(thetas, n, thetas.length);
+        double[] hCpu = new double[dirs * n];
+        double[] hDev = new double[dirs * n];
+        cpu.hessianVectorProducts(net, kind, data, theta, vs, dirs, hCpu);
+        device.hessianVectorProducts(net, kind, data, theta, vs, dirs, hDev);
+        String e = Agreement.check(hCpu, hDev, tol, "Hessian-vector products of " + what);
+        if (e != null) {
+            return e;
+        }
+        int[] rows = new int[45];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (7 * i + 3) % data.size();
+        }
+        double[] gCpu = new double[n + 1];
+        double[] gDev = new double[n + 1];
+        gCpu[n] = cpu.lossAndGradient(net, kind, data, theta, rows, 0, rows.length, gCpu);
+        gDev[n] = device.lossAndGradient(net, kind, data, theta, rows, 0, rows.length, gDev);
+        return Agreement.check(gCpu, gDev, tol, "minibatch loss and gradient of " + what);
     }
 
     /** Gaussian inputs; targets Gaussian (mse) or one-hot rows (cross-entropy). */

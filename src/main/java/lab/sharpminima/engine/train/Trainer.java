@@ -15,7 +15,9 @@ import lab.sharpminima.engine.data.Permutations;
  * Trains a network by minibatch first-order steps: each epoch shuffles the training rows (seeded, see
  * below) and steps through them in batches of {@link TrainingConfig#effectiveBatch} rows (the last
  * batch may be smaller), each gradient the exact backpropagation gradient of the batch's mean loss
- * ({@link LossFunction#gradient}). Full-batch runs ({@code gd}, batch 0 or ≥ N) do not shuffle.
+ * ({@link LossFunction#gradient}), or from the {@link MinibatchGradient} given to the constructor (a
+ * batched backend: the same quantity, summed in another order). Full-batch runs ({@code gd}, batch 0 or
+ * ≥ N) do not shuffle.
  *
  * <p>Determinism: the shuffles come from one {@code new Random(config.seed())} for the whole run, each
  * epoch reshuffling the previous order; nothing else is random, so the same config and starting θ give
@@ -34,18 +36,38 @@ public final class Trainer {
     private final TrainingConfig config;
     private final LossFunction trainLoss;
     private final LossFunction testLoss;
+    private final MinibatchGradient gradients;
     private volatile boolean cancelRequested;
 
     /**
      * @param test held-out data for the reported test loss, or {@code null}; never used for steps
      */
     public Trainer(Network net, LossKind kind, Dataset train, Dataset test, TrainingConfig config) {
+        this(net, kind, train, test, config, null);
+    }
+
+    /**
+     * @param test      held-out data for the reported test loss, or {@code null}; never used for steps
+     * @param gradients each step's loss and gradient on rows of {@code train}, or {@code null} for
+     *                  {@link LossFunction#gradient} on the batch (the reported losses stay
+     *                  {@link LossFunction#value} either way)
+     */
+    public Trainer(Network net, LossKind kind, Dataset train, Dataset test, TrainingConfig config,
+                   MinibatchGradient gradients) {
         this.net = net;
         this.kind = kind;
         this.train = train;
         this.config = config;
         this.trainLoss = new LossFunction(net, kind, train);
         this.testLoss = test == null || test.size() == 0 ? null : new LossFunction(net, kind, test);
+        this.gradients = gradients != null ? gradients : this::engineGradient;
+    }
+
+    /** The default: the exact gradient of the batch's mean loss by the engine's backpropagation. */
+    private double engineGradient(double[] theta, int[] rows, int from, int to, double[] grad) {
+        LossFunction f = to - from == train.size() ? trainLoss
+                : new LossFunction(net, kind, train.rows(Arrays.copyOfRange(rows, from, to)));
+        return f.gradient(theta, grad);
     }
 
     /** Asks the run to stop before its next step; safe from any thread. */
@@ -156,7 +178,7 @@ public final class Trainer {
             if (batch < n) {
                 return trainLoss.value(theta);
             }
-            readyLoss = trainLoss.gradient(theta, grad);
+            readyLoss = gradients.lossAndGradient(theta, order, 0, n, grad);
             gradientReady = true;
             return readyLoss;
         }
@@ -168,9 +190,7 @@ public final class Trainer {
                 loss = readyLoss;
                 gradientReady = false;
             } else {
-                LossFunction f = batch == n ? trainLoss : new LossFunction(net, kind,
-                        train.rows(Arrays.copyOfRange(order, from, Math.min(n, from + batch))));
-                loss = f.gradient(theta, grad);
+                loss = gradients.lossAndGradient(theta, order, from, Math.min(n, from + batch), grad);
             }
             if (!Double.isFinite(loss)) {
                 restore();
