@@ -127,7 +127,8 @@ public final class Figure2View {
         overlayCanvas.heightProperty().bind(viewer.heightProperty());
         overlayCanvas.widthProperty().addListener((obs, old, w) -> drawOverlay());
         overlayCanvas.heightProperty().addListener((obs, old, h) -> drawOverlay());
-        overlayGraphics = new FXGraphics2D(overlayCanvas.getGraphicsContext2D());
+        overlayGraphics = new lab.sharpminima.ui.overlay.CachedTextGraphics(overlayCanvas.getGraphicsContext2D());
+        lab.sharpminima.ui.overlay.CachedTextGraphics.install(viewer);
         StackPane chartPane = new StackPane(viewer, overlayCanvas, placeholder);
         StackPane.setAlignment(overlayCanvas, Pos.TOP_LEFT);
         chartPane.getStyleClass().add("figure-chart-pane");

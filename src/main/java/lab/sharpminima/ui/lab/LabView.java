@@ -373,6 +373,7 @@ public final class LabView {
         chart.getXYPlot().getRenderer().setSeriesPaint(1, new java.awt.Color(0xD55E00));
         lossViewer.setChart(chart);
         lossViewer.setId("lab-loss-chart");
+        lab.sharpminima.ui.overlay.CachedTextGraphics.install(lossViewer);
         logScale.setId("lab-log-scale");
         logScale.selectedProperty().addListener((o, was, log) -> {
             XYPlot plot = chart.getXYPlot();
@@ -400,6 +401,7 @@ public final class LabView {
                 new float[] {6, 4}, 0));
         lambdaViewer.setChart(chart);
         lambdaViewer.setId("lab-lambda-chart");
+        lab.sharpminima.ui.overlay.CachedTextGraphics.install(lambdaViewer);
         return lambdaViewer;
     }
 

@@ -185,6 +185,7 @@ final class LandscapePanel {
 
     private static ChartViewer viewer(String id) {
         ChartViewer v = new ChartViewer();
+        lab.sharpminima.ui.overlay.CachedTextGraphics.install(v);
         v.setId(id);
         v.setPrefSize(380, 300);
         v.setMinSize(150, 200);

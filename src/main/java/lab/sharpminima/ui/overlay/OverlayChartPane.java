@@ -61,7 +61,8 @@ public final class OverlayChartPane {
         canvas.heightProperty().bind(viewer.heightProperty());
         canvas.widthProperty().addListener((obs, old, w) -> drawOverlay());
         canvas.heightProperty().addListener((obs, old, h) -> drawOverlay());
-        graphics = new FXGraphics2D(canvas.getGraphicsContext2D());
+        graphics = new CachedTextGraphics(canvas.getGraphicsContext2D());
+        CachedTextGraphics.install(viewer);
         root = new StackPane(viewer, canvas, placeholder);
         // Both centred: the canvas has the viewer's size, so it lies exactly over it even when the
         // viewer is narrowed to keep the data area's aspect (keepAspect).

@@ -83,6 +83,7 @@ public final class SpectrumView {
 
     private static ChartViewer viewer(String id) {
         ChartViewer v = new ChartViewer();
+        lab.sharpminima.ui.overlay.CachedTextGraphics.install(v);
         v.setId(id);
         v.setMinSize(200, 150);
         return v;
