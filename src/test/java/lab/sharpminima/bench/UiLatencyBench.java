@@ -78,6 +78,8 @@ public final class UiLatencyBench {
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger TRACE = new java.util.concurrent.atomic.AtomicInteger(-100000);
+    /** The random part of the pause between steps (seeded: runs are repeatable in their schedule). */
+    private static final java.util.SplittableRandom PHASE = new java.util.SplittableRandom(2017);
     private static final AtomicLong MAX_LAG = new AtomicLong();
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** The FX thread's CPU time at the step's setValue and at its frame (FX thread only). */
@@ -265,7 +267,10 @@ public final class UiLatencyBench {
             } else {
                 missed.add(i);
             }
-            Thread.sleep(30);
+            // A pause of 30 ms plus a random part of one pulse period (16.7 ms at 60 Hz): a user's slider
+            // events come at any phase of the pulse clock, and a fixed pause would lock each step to the same
+            // phase (a fixed 30 ms after a frame is just after the next-but-one pulse began: the worst wait).
+            java.util.concurrent.locks.LockSupport.parkNanos(30_000_000L + (long) (PHASE.nextDouble() * 16_666_667L));
         }
         long lag = MAX_LAG.get();
         if (Boolean.getBoolean("sml.bench.phases")) {
