@@ -45,7 +45,9 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * Slider-to-frame latency of each view in a real window (run under Xvfb, or any display): for each
  * view, its main slider is set N times; the clock runs from {@code slider.setValue} on the FX thread
  * to the end of the first pulse (a post-layout pulse listener) after the view's result property
- * changed: the pulse in which the view's AnimationTimer draws the new overlay/chart. A lag probe
+ * changed: the pulse in which the view's AnimationTimer draws the new overlay/chart (Figures 3 and 5, which
+ * draw off the FX thread: the pulse in which the frame showing the step's data is swapped in, their
+ * {@code shownDataProperty}). A lag probe
  * (a runnable posted every millisecond from another thread, timed until it runs) gives the FX
  * thread's longest busy stretch (wall clock: on a loaded machine it includes waiting for a core). The
  * FX thread's CPU time from the step's {@code setValue} to its frame (ThreadMXBean: listeners, result
@@ -99,11 +101,13 @@ public final class UiLatencyBench {
                 }),
                 new ViewCase("Figure 3 (α, 256×256)", () -> {
                     Figure3ViewModel vm = new Figure3ViewModel(executor);
-                    return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
+                    Figure3View view = new Figure3View(vm);
+                    return new Built(view.root(), "#figure3-alpha", view.shownDataProperty(), null);
                 }),
                 new ViewCase("Figure 3 drag (α, 256×256)", () -> {
                     Figure3ViewModel vm = new Figure3ViewModel(executor);
-                    return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
+                    Figure3View view = new Figure3View(vm);
+                    return new Built(view.root(), "#figure3-alpha", view.shownDataProperty(), null);
                 }, true),
                 new ViewCase("Figure 4 (ε, 256×256)", () -> {
                     Figure4ViewModel vm = new Figure4ViewModel(executor);
@@ -111,7 +115,8 @@ public final class UiLatencyBench {
                 }),
                 new ViewCase("Figure 5 (θ̂₁)", () -> {
                     Figure5ViewModel vm = new Figure5ViewModel(executor);
-                    return new Built(new Figure5View(vm).root(), "#figure5-centre1", vm.dataProperty(), null);
+                    Figure5View view = new Figure5View(vm);
+                    return new Built(view.root(), "#figure5-centre1", view.shownDataProperty(), null);
                 }),
                 new ViewCase("Spectrum (α₁, n = 305)", () -> {
                     MainViewModel main = new MainViewModel(executor);
@@ -120,7 +125,8 @@ public final class UiLatencyBench {
                     return new Built(new SpectrumView(vm).root(), "#spectrum-alpha-1", vm.resultProperty(),
                             () -> main.openModel(model));
                 }));
-        Thread probe = lagProbe();
+        // -Dsml.bench.noprobe=true: no lag probe (its runnable every millisecond costs the FX thread CPU too).
+        Thread probe = Boolean.getBoolean("sml.bench.noprobe") ? new Thread(() -> { }) : lagProbe();
         System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %13s%n", "view", "median", "p95", "max",
                 "FX CPU p95", "FX busy max");
         String only = System.getProperty("sml.bench.only", "");

@@ -14,7 +14,7 @@ import lab.sharpminima.ui.FxBackgroundExecutor;
 import lab.sharpminima.ui.MainView;
 import lab.sharpminima.ui.MainViewModel;
 import lab.sharpminima.ui.SharpMinimaApp;
-import org.jfree.chart.fx.ChartViewer;
+import lab.sharpminima.ui.overlay.ChartImagePane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -50,24 +50,21 @@ class Figure5WindowTest {
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> "tab-figure5".equals(t.getId())).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#figure5-chart").queryAs(ChartViewer.class).getChart() != null
+                () -> robot.lookup("#figure5-chart").queryAs(ChartImagePane.class).frameProperty().get() != null
                         && !"—".equals(text("#figure5-curvature-1-1")));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Screen point of θ = t in the θ panel, halfway up. */
-    private javafx.geometry.Point2D screenOfTheta(ChartViewer viewer, double t) {
-        java.awt.geom.Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getSubplotInfo(0).getDataArea();
-        org.jfree.chart.plot.XYPlot p = ((org.jfree.chart.plot.CombinedRangeXYPlot) viewer.getChart().getPlot())
-                .getSubplots().get(0);
-        double x = p.getDomainAxis().valueToJava2D(t, area, p.getDomainAxisEdge());
-        return viewer.getCanvas().localToScreen(x, area.getCenterY());
+    /** Screen point of θ = t in the θ panel of the frame on screen, halfway up. */
+    private javafx.geometry.Point2D screenOfTheta(ChartImagePane chart, double t) {
+        java.awt.geom.Rectangle2D area = chart.frameProperty().get().plots().get(0).dataArea();
+        return chart.localToScreen(chart.toLocal(0, t, 0).getX(), area.getCenterY());
     }
 
     @Test
     void draggingTheRedLineMovesTheCentreOfTheFirstMap() throws Exception {
         openFigure5Tab();
-        ChartViewer viewer = robot.lookup("#figure5-chart").queryAs(ChartViewer.class);
+        ChartImagePane viewer = robot.lookup("#figure5-chart").queryAs(ChartImagePane.class);
         Slider centre = robot.lookup("#figure5-centre1").queryAs(Slider.class);
         robot.drag(screenOfTheta(viewer, 0)).dropTo(screenOfTheta(viewer, -1));
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,164 @@
+package lab.sharpminima.ui.figure3;
+
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.image.WritableImage;
+import lab.sharpminima.export.ChartTheme;
+import lab.sharpminima.export.figures.Figure3Chart;
+import lab.sharpminima.figure.Figure3;
+import lab.sharpminima.figure.LandscapeLayer;
+import lab.sharpminima.landscape.Window;
+import lab.sharpminima.ui.overlay.ChartFrame;
+import lab.sharpminima.ui.overlay.ChartImages;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.Range;
+
+/**
+ * Draws the frames of Figure 3 on one thread that is not the FX thread, with Java2D and the export's
+ * {@link Figure3Chart}: the chart of a layer (landscape, axes, legend) as the base image, the boxes as an
+ * overlay image above the data area. The axes follow the boxes' window ({@link Figure3Chart#windowFor})
+ * but stay put while they still hold the boxes and are at most {@value #SLACK} times as long
+ * ({@link #fits}): a drag's small steps then draw the overlay alone (a few shapes) over the base already
+ * drawn. Recent bases are kept, so going back to a window draws no chart. Not thread-safe: the charts
+ * and caches belong to the thread that calls {@link #render} (one at a time).
+ */
+final class Figure3Frames {
+
+    /** What to draw: the boxes over a layer, at a size (layout pixels) and scale, in a theme. */
+    record Request(Figure3.Data data, LandscapeLayer layer, double width, double height, double scale,
+                   ChartTheme theme) {
+
+        /** Same drawing as other: the same objects (by identity) and numbers. */
+        boolean sameAs(Request other) {
+            return other != null && data == other.data && layer == other.layer && width == other.width
+                    && height == other.height && scale == other.scale && theme == other.theme;
+        }
+    }
+
+    /** How much longer than the boxes' window an axis may stay (see {@link #fits}). */
+    static final double SLACK = 1.15;
+    private static final int KEPT_CHARTS = 8;
+    private static final int KEPT_BASES = 6;
+
+    /** The chart drawn as the base and its twin holding the boxes, for one layer. */
+    private record Charts(LandscapeLayer layer, Figure3Chart shown, Figure3Chart twin) {
+    }
+
+    /** A base image: the chart of a layer over axes a × b, and where its data area lies. */
+    private record Base(LandscapeLayer layer, Range a, Range b, double width, double height, double scale,
+                        WritableImage image, Rectangle2D dataArea) {
+
+        boolean drawnFor(LandscapeLayer l, Range a2, Range b2, double w, double h, double s) {
+            return layer == l && a.equals(a2) && b.equals(b2) && width == w && height == h && scale == s;
+        }
+    }
+
+    /** Most recently used last. */
+    private final List<Charts> charts = new ArrayList<>();
+    private final List<Base> bases = new ArrayList<>();
+    private ChartTheme theme;
+    /** The base of the last frame. */
+    private Base last;
+
+    /** The frame for r: the base kept or drawn, and the boxes drawn over it. */
+    ChartFrame render(Request r) {
+        if (r.theme() != theme) {
+            charts.clear();
+            bases.clear();
+            last = null;
+            theme = r.theme();
+        }
+        Charts c = charts(r.layer());
+        c.twin().showBoxes(r.data());
+        Window w = Figure3Chart.windowFor(r.data());
+        Range a = new Range(w.a0(), w.a1());
+        Range b = new Range(w.b0(), w.b1());
+        if (last != null && fits(a, last.a()) && fits(b, last.b()) && covered(r.layer(), last.a(), last.b())) {
+            a = last.a();
+            b = last.b();
+        }
+        Base base = base(c, a, b, r);
+        last = base;
+        XYPlot plot = c.shown().chart().getXYPlot();
+        setAxes(plot, a, b);
+        ChartImages.Overlay boxes = ChartImages.overlay(c.shown().chart(), plot, base.dataArea(),
+                c.twin().overlayAnnotations(), r.scale());
+        return new ChartFrame(base.image(), boxes.image(), boxes.x(), boxes.y(), r.width(), r.height(), r.scale(),
+                List.of(new ChartFrame.PlotGeometry(base.dataArea(), a.getLowerBound(), a.getUpperBound(),
+                        b.getLowerBound(), b.getUpperBound())), r.data());
+    }
+
+    /** The kept base for these axes and size, or a new one drawn now. */
+    private Base base(Charts c, Range a, Range b, Request r) {
+        for (int i = bases.size() - 1; i >= 0; i--) {
+            Base k = bases.get(i);
+            if (k.drawnFor(r.layer(), a, b, r.width(), r.height(), r.scale())) {
+                bases.remove(i);
+                bases.add(k);
+                return k;
+            }
+        }
+        XYPlot plot = c.shown().chart().getXYPlot();
+        setAxes(plot, a, b);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage img = ChartImages.draw(c.shown().chart(), r.width(), r.height(), r.scale(), info);
+        Base k = new Base(r.layer(), a, b, r.width(), r.height(), r.scale(), ChartImages.toFx(img),
+                (Rectangle2D) info.getPlotInfo().getDataArea().clone());
+        bases.add(k);
+        if (bases.size() > KEPT_BASES) {
+            bases.remove(0);
+        }
+        return k;
+    }
+
+    private static void setAxes(XYPlot plot, Range a, Range b) {
+        if (!plot.getDomainAxis().getRange().equals(a)) {
+            plot.getDomainAxis().setRange(a);
+        }
+        if (!plot.getRangeAxis().getRange().equals(b)) {
+            plot.getRangeAxis().setRange(b);
+        }
+    }
+
+    /** The charts of layer (by identity), built now if not kept. */
+    private Charts charts(LandscapeLayer layer) {
+        for (int i = charts.size() - 1; i >= 0; i--) {
+            Charts c = charts.get(i);
+            if (c.layer() == layer) {
+                charts.remove(i);
+                charts.add(c);
+                return c;
+            }
+        }
+        Figure3Chart shown = new Figure3Chart(layer, theme);
+        // The readouts are in the side panel: the base shows no subtitle that changes with the boxes.
+        shown.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
+        Charts c = new Charts(layer, shown, new Figure3Chart(layer, theme));
+        charts.add(c);
+        if (charts.size() > KEPT_CHARTS) {
+            LandscapeLayer dropped = charts.remove(0).layer();
+            bases.removeIf(k -> k.layer() == dropped);
+        }
+        return c;
+    }
+
+    /**
+     * Whether the axis range shown may stay for the boxes' range: it holds them and is at most
+     * {@value #SLACK} times as long.
+     */
+    static boolean fits(Range boxes, Range shown) {
+        return shown.getLowerBound() <= boxes.getLowerBound() && shown.getUpperBound() >= boxes.getUpperBound()
+                && shown.getLength() <= SLACK * boxes.getLength();
+    }
+
+    /** Whether the layer covers the ranges (else kept axes would show a blank strip). */
+    private static boolean covered(LandscapeLayer layer, Range a, Range b) {
+        Window w = layer.grid().window();
+        return w.a0() <= a.getLowerBound() && w.a1() >= a.getUpperBound()
+                && w.b0() <= b.getLowerBound() && w.b1() >= b.getUpperBound();
+    }
+}
