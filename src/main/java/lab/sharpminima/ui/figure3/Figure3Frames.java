@@ -12,21 +12,24 @@ import lab.sharpminima.figure.LandscapeLayer;
 import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.overlay.ChartFrame;
 import lab.sharpminima.ui.overlay.ChartImages;
+import lab.sharpminima.ui.overlay.OffThreadFrames;
 import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.Range;
 
 /**
  * Draws the frames of Figure 3 on one thread that is not the FX thread, with Java2D and the export's
- * {@link Figure3Chart}: the chart of a layer (landscape, axes, legend) as the base image, the boxes as an
- * overlay image above the data area. The axes follow the boxes' window ({@link Figure3Chart#windowFor})
+ * {@link Figure3Chart}: the chart of a layer (landscape, axes, legend) as the base image, drawn with its
+ * boxes taken off the plot, and the boxes as an overlay image above the data area, drawn in the base's
+ * axes (one chart per layer serves both). The axes follow the boxes' window ({@link Figure3Chart#windowFor})
  * but stay put while they still hold the boxes and are at most {@value #SLACK} times as long
  * ({@link #fits}): a drag's small steps then draw the overlay alone (a few shapes) over the base already
  * drawn. Recent bases are kept, so going back to a window draws no chart. Not thread-safe: the charts
  * and caches belong to the thread that calls {@link #render} (one at a time).
  */
-final class Figure3Frames {
+final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Request> {
 
     /** What to draw: the boxes over a layer, at a size (layout pixels) and scale, in a theme. */
     record Request(Figure3.Data data, LandscapeLayer layer, double width, double height, double scale,
@@ -44,8 +47,8 @@ final class Figure3Frames {
     private static final int KEPT_CHARTS = 8;
     private static final int KEPT_BASES = 6;
 
-    /** The chart drawn as the base and its twin holding the boxes, for one layer. */
-    private record Charts(LandscapeLayer layer, Figure3Chart shown, Figure3Chart twin) {
+    /** The chart of one layer. */
+    private record Charts(LandscapeLayer layer, Figure3Chart chart) {
     }
 
     /** A base image: the chart of a layer over axes a × b, and where its data area lies. */
@@ -65,7 +68,8 @@ final class Figure3Frames {
     private Base last;
 
     /** The frame for r: the base kept or drawn, and the boxes drawn over it. */
-    ChartFrame render(Request r) {
+    @Override
+    public ChartFrame render(Request r) {
         if (r.theme() != theme) {
             charts.clear();
             bases.clear();
@@ -73,7 +77,7 @@ final class Figure3Frames {
             theme = r.theme();
         }
         Charts c = charts(r.layer());
-        c.twin().showBoxes(r.data());
+        c.chart().showBoxes(r.data());
         Window w = Figure3Chart.windowFor(r.data());
         Range a = new Range(w.a0(), w.a1());
         Range b = new Range(w.b0(), w.b1());
@@ -83,13 +87,22 @@ final class Figure3Frames {
         }
         Base base = base(c, a, b, r);
         last = base;
-        XYPlot plot = c.shown().chart().getXYPlot();
+        XYPlot plot = c.chart().chart().getXYPlot();
         setAxes(plot, a, b);
-        ChartImages.Overlay boxes = ChartImages.overlay(c.shown().chart(), plot, base.dataArea(),
-                c.twin().overlayAnnotations(), r.scale());
+        ChartImages.Overlay boxes = ChartImages.overlay(c.chart().chart(), plot, base.dataArea(),
+                c.chart().overlayAnnotations(), r.scale());
         return new ChartFrame(base.image(), boxes.image(), boxes.x(), boxes.y(), r.width(), r.height(), r.scale(),
                 List.of(new ChartFrame.PlotGeometry(base.dataArea(), a.getLowerBound(), a.getUpperBound(),
                         b.getLowerBound(), b.getUpperBound())), r.data());
+    }
+
+    /** The chart of r's layer (as last drawn) at half r's size, thrown away. */
+    @Override
+    public void warmUp(Request r) {
+        if (r.theme() == theme) {
+            ChartImages.draw(charts(r.layer()).chart().chart(), r.width() / 2, r.height() / 2, r.scale(),
+                    new ChartRenderingInfo());
+        }
     }
 
     /** The kept base for these axes and size, or a new one drawn now. */
@@ -102,10 +115,15 @@ final class Figure3Frames {
                 return k;
             }
         }
-        XYPlot plot = c.shown().chart().getXYPlot();
+        XYPlot plot = c.chart().chart().getXYPlot();
         setAxes(plot, a, b);
+        // The boxes go on the overlay: off the plot while the base is drawn (the next showBoxes puts
+        // the new ones on; removing what is gone already is a no-op).
+        for (XYAnnotation box : c.chart().overlayAnnotations()) {
+            plot.removeAnnotation(box, false);
+        }
         ChartRenderingInfo info = new ChartRenderingInfo();
-        BufferedImage img = ChartImages.draw(c.shown().chart(), r.width(), r.height(), r.scale(), info);
+        BufferedImage img = ChartImages.draw(c.chart().chart(), r.width(), r.height(), r.scale(), info);
         Base k = new Base(r.layer(), a, b, r.width(), r.height(), r.scale(), ChartImages.toFx(img),
                 (Rectangle2D) info.getPlotInfo().getDataArea().clone());
         bases.add(k);
@@ -137,7 +155,7 @@ final class Figure3Frames {
         Figure3Chart shown = new Figure3Chart(layer, theme);
         // The readouts are in the side panel: the base shows no subtitle that changes with the boxes.
         shown.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
-        Charts c = new Charts(layer, shown, new Figure3Chart(layer, theme));
+        Charts c = new Charts(layer, shown);
         charts.add(c);
         if (charts.size() > KEPT_CHARTS) {
             LandscapeLayer dropped = charts.remove(0).layer();

@@ -22,9 +22,8 @@ import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.figure.Figure3;
 import lab.sharpminima.ui.FigureCards;
 import lab.sharpminima.ui.FxBackgroundExecutor;
-import lab.sharpminima.ui.overlay.ChartFrame;
 import lab.sharpminima.ui.overlay.ChartImagePane;
-import lab.sharpminima.ui.overlay.LatestRequest;
+import lab.sharpminima.ui.overlay.OffThreadFrames;
 import lab.sharpminima.ui.summary.Numbers;
 
 /**
@@ -43,7 +42,6 @@ public final class Figure3View {
 
     /** One daemon thread that draws the frames of every Figure 3 view (the FX thread only shows them). */
     private static final FxBackgroundExecutor DRAWING = new FxBackgroundExecutor("sml-figure3-draw", 1);
-    private static final System.Logger LOG = System.getLogger(Figure3View.class.getName());
 
     private final Figure3ViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -60,12 +58,8 @@ public final class Figure3View {
     private final Label error = new Label();
     private final GridPane readouts = new GridPane();
 
-    /** Draws on {@link #DRAWING}; used by that thread alone. */
-    private final Figure3Frames painter = new Figure3Frames();
-    private final LatestRequest<Figure3Frames.Request, ChartFrame> frames =
-            new LatestRequest<>(DRAWING, painter::render, chart::show,
-                    t -> LOG.log(System.Logger.Level.ERROR, "Figure 3: the chart could not be drawn", t));
-    private Figure3Frames.Request requested;
+    private final OffThreadFrames<Figure3Frames.Request> frames = new OffThreadFrames<>(DRAWING, new Figure3Frames(),
+            chart::show, Figure3Frames.Request::sameAs, "Figure 3");
     private final ReadOnlyObjectWrapper<Figure3.Data> shownData = new ReadOnlyObjectWrapper<>(this, "shownData");
 
     public Figure3View(Figure3ViewModel vm) {
@@ -214,10 +208,7 @@ public final class Figure3View {
             return;
         }
         Figure3Frames.Request r = new Figure3Frames.Request(d, layer, w, h, chart.outputScale(), chartTheme.get());
-        if (!r.sameAs(requested)) {
-            requested = r;
-            frames.submit(r);
-        }
+        frames.request(r);
     }
 
     /** The boxes drawn in the frame on screen ({@code null} before the first): changes when a new frame shows new boxes. */

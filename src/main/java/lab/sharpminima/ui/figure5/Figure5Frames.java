@@ -8,6 +8,7 @@ import lab.sharpminima.export.figures.Figure5Chart;
 import lab.sharpminima.figure.Figure5;
 import lab.sharpminima.ui.overlay.ChartFrame;
 import lab.sharpminima.ui.overlay.ChartImages;
+import lab.sharpminima.ui.overlay.OffThreadFrames;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -19,7 +20,7 @@ import org.jfree.chart.plot.XYPlot;
  * red lines change with every step of a, b or θ̂). Not thread-safe: the chart belongs to the thread
  * that calls {@link #render} (one at a time).
  */
-final class Figure5Frames {
+final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Request> {
 
     /** What to draw: the panels at a size (layout pixels) and scale, in a theme. */
     record Request(Figure5.Data data, double width, double height, double scale, ChartTheme theme) {
@@ -35,7 +36,8 @@ final class Figure5Frames {
     private ChartTheme theme;
 
     /** The frame for r; its plots are the θ, η₁ and η₂ panels, in that order. */
-    ChartFrame render(Request r) {
+    @Override
+    public ChartFrame render(Request r) {
         if (chart == null || r.theme() != theme) {
             theme = r.theme();
             chart = new Figure5Chart(r.data().panels().get(0), theme);
@@ -50,5 +52,13 @@ final class Figure5Frames {
             geometry.add(ChartImages.geometry((XYPlot) combined.getSubplots().get(i), plots.getSubplotInfo(i).getDataArea()));
         }
         return new ChartFrame(ChartImages.toFx(img), null, 0, 0, r.width(), r.height(), r.scale(), geometry, r.data());
+    }
+
+    /** The chart as last drawn, at half r's size, thrown away. */
+    @Override
+    public void warmUp(Request r) {
+        if (chart != null) {
+            ChartImages.draw(chart.chart(), r.width() / 2, r.height() / 2, r.scale(), new ChartRenderingInfo());
+        }
     }
 }

@@ -23,7 +23,7 @@ import lab.sharpminima.figure.Figure5;
 import lab.sharpminima.ui.FxBackgroundExecutor;
 import lab.sharpminima.ui.overlay.ChartFrame;
 import lab.sharpminima.ui.overlay.ChartImagePane;
-import lab.sharpminima.ui.overlay.LatestRequest;
+import lab.sharpminima.ui.overlay.OffThreadFrames;
 import lab.sharpminima.ui.summary.Numbers;
 
 /**
@@ -52,13 +52,8 @@ public final class Figure5View {
 
     /** One daemon thread that draws the frames of every Figure 5 view (the FX thread only shows them). */
     private static final FxBackgroundExecutor DRAWING = new FxBackgroundExecutor("sml-figure5-draw", 1);
-    private static final System.Logger LOG = System.getLogger(Figure5View.class.getName());
-    /** Draws on {@link #DRAWING}; used by that thread alone. */
-    private final Figure5Frames painter = new Figure5Frames();
-    private final LatestRequest<Figure5Frames.Request, ChartFrame> frames =
-            new LatestRequest<>(DRAWING, painter::render, chartPane::show,
-                    t -> LOG.log(System.Logger.Level.ERROR, "Figure 5: the chart could not be drawn", t));
-    private Figure5Frames.Request requested;
+    private final OffThreadFrames<Figure5Frames.Request> frames = new OffThreadFrames<>(DRAWING, new Figure5Frames(),
+            chartPane::show, Figure5Frames.Request::sameAs, "Figure 5");
     private final ReadOnlyObjectWrapper<Figure5.Data> shownData = new ReadOnlyObjectWrapper<>(this, "shownData");
     /** The map (1 or 2) whose θ̂ is being dragged, or 0. */
     private int dragging;
@@ -223,10 +218,7 @@ public final class Figure5View {
             return;
         }
         Figure5Frames.Request r = new Figure5Frames.Request(d, w, h, chartPane.outputScale(), chartTheme.get());
-        if (!r.sameAs(requested)) {
-            requested = r;
-            frames.submit(r);
-        }
+        frames.request(r);
     }
 
     /** The panels drawn in the frame on screen ({@code null} before the first): changes when a new frame shows new panels. */
