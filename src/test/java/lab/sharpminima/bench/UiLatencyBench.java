@@ -54,7 +54,8 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * callbacks, the views' drawing and layout, not the render thread) is the FX work per step, not
  * inflated by the machine's load; its p95 over the steps is printed.
  * Prints median / p95 / max per view. "Figure 3 drag" moves α in small steps (a slow drag over 0.4 of
- * the range) instead of jumps between the ends. {@code -Dsml.bench.only=TEXT} runs only the views whose name
+ * the range) instead of jumps between the ends; "Figure 3 keys" by the arrow keys' step (the slider's
+ * block increment, 0.1 in log₁₀ α), eight up, eight down, a quarter second apart. {@code -Dsml.bench.only=TEXT} runs only the views whose name
  * contains TEXT; {@code -Dsml.bench.snapshots=DIR} writes each view's last frame to DIR as PNG. Figures 2–4 use the presets'
  * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305).
  *
@@ -63,10 +64,16 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  */
 public final class UiLatencyBench {
 
-    /** drag: small monotone steps (a slider dragged slowly) instead of jumps between the range's ends. */
-    private record ViewCase(String name, Supplier<Built> build, boolean drag) {
+    /** How the main slider moves: jumps between the range's ends, a slow drag, or arrow keys. */
+    private enum Moves { JUMPS, DRAG, KEYS }
+
+    /**
+     * DRAG: small monotone steps (a slider dragged slowly); KEYS: the slider's block increment up
+     * eight times, then down eight times, and so on (the arrow keys).
+     */
+    private record ViewCase(String name, Supplier<Built> build, Moves moves) {
         ViewCase(String name, Supplier<Built> build) {
-            this(name, build, false);
+            this(name, build, Moves.JUMPS);
         }
     }
 
@@ -108,7 +115,12 @@ public final class UiLatencyBench {
                     Figure3ViewModel vm = new Figure3ViewModel(executor);
                     Figure3View view = new Figure3View(vm);
                     return new Built(view.root(), "#figure3-alpha", view.shownDataProperty(), null);
-                }, true),
+                }, Moves.DRAG),
+                new ViewCase("Figure 3 keys (α, 256×256)", () -> {
+                    Figure3ViewModel vm = new Figure3ViewModel(executor);
+                    Figure3View view = new Figure3View(vm);
+                    return new Built(view.root(), "#figure3-alpha", view.shownDataProperty(), null);
+                }, Moves.KEYS),
                 new ViewCase("Figure 4 (ε, 256×256)", () -> {
                     Figure4ViewModel vm = new Figure4ViewModel(executor);
                     return new Built(new Figure4View(vm).root(), "#figure4-epsilon", vm.dataProperty(), null);
@@ -220,15 +232,19 @@ public final class UiLatencyBench {
         List<Integer> missed = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             // Alternating ends of the range, never the previous value: (i + ½)/N and 1 − (i + ¼)/N never coincide.
-            double u = c.drag() ? 0.3 + 0.4 * (i + 1) / steps : i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
-            long t = step(slider, frame, frameAt, u, 5);
+            double u = c.moves() == Moves.DRAG ? 0.3 + 0.4 * (i + 1) / steps
+                    : i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
+            boolean up = (i / 8) % 2 == 0;
+            long t = c.moves() == Moves.KEYS ? step(slider, frame, frameAt, up ? slider::increment : slider::decrement, 5)
+                    : step(slider, frame, frameAt, u, 5);
             if (t >= 0) {
                 work[done] = frameCpu - stepCpu;
                 latency[done++] = t;
             } else {
                 missed.add(i);
             }
-            Thread.sleep(30);
+            // Arrow keys: a lecturer's presses, a quarter second apart (time to draw the next frames ahead).
+            Thread.sleep(c.moves() == Moves.KEYS ? 250 : 30);
         }
         long lag = MAX_LAG.get();
         long[] l = Arrays.copyOf(latency, done);
@@ -252,13 +268,20 @@ public final class UiLatencyBench {
     /** Sets the slider to the fraction u of its range; returns the nanoseconds to the frame, or -1. */
     private static long step(Slider slider, CountDownLatch[] frame, long[] frameAt, double u, int timeoutSeconds)
             throws Exception {
+        return step(slider, frame, frameAt, () -> slider.setValue(slider.getMin() + u * (slider.getMax() - slider.getMin())),
+                timeoutSeconds);
+    }
+
+    /** Moves the slider by move (on the FX thread); returns the nanoseconds to the frame, or -1. */
+    private static long step(Slider slider, CountDownLatch[] frame, long[] frameAt, Runnable move, int timeoutSeconds)
+            throws Exception {
         long[] start = new long[1];
         CountDownLatch latch = new CountDownLatch(1);
         onFx(() -> {
             frame[0] = latch;
             stepCpu = CPU.getCurrentThreadCpuTime();
             start[0] = System.nanoTime();
-            slider.setValue(slider.getMin() + u * (slider.getMax() - slider.getMin()));
+            move.run();
         });
         if (!latch.await(timeoutSeconds, TimeUnit.SECONDS)) {
             return -1;

@@ -44,6 +44,10 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
 
     /** How much longer than the boxes' window an axis may stay (see {@link #fits}). */
     static final double SLACK = 1.15;
+    /** One arrow-key step of the α slider, in log₁₀ α (its block increment). */
+    static final double ALPHA_STEP = 0.1;
+    /** Throwaway drawings while idle, to warm the JIT up. */
+    static final int WARM_UPS = 60;
     private static final int KEPT_CHARTS = 8;
     private static final int KEPT_BASES = 6;
 
@@ -55,8 +59,15 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
     private record Base(LandscapeLayer layer, Range a, Range b, double width, double height, double scale,
                         WritableImage image, Rectangle2D dataArea) {
 
+        /** Whether drawn for these: axes equal up to 1e-9 of their length (a base drawn ahead computed α its own way). */
         boolean drawnFor(LandscapeLayer l, Range a2, Range b2, double w, double h, double s) {
-            return layer == l && a.equals(a2) && b.equals(b2) && width == w && height == h && scale == s;
+            return layer == l && close(a, a2) && close(b, b2) && width == w && height == h && scale == s;
+        }
+
+        private static boolean close(Range x, Range y) {
+            double tol = 1e-9 * x.getLength();
+            return Math.abs(x.getLowerBound() - y.getLowerBound()) <= tol
+                    && Math.abs(x.getUpperBound() - y.getUpperBound()) <= tol;
         }
     }
 
@@ -66,6 +77,10 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
     private ChartTheme theme;
     /** The base of the last frame. */
     private Base last;
+    /** The way α moved last (±1), for the base drawn ahead first. */
+    private double direction = 1;
+    private double lastAlpha = Double.NaN;
+    private int warmUps;
 
     /** The frame for r: the base kept or drawn, and the boxes drawn over it. */
     @Override
@@ -76,6 +91,11 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
             last = null;
             theme = r.theme();
         }
+        double alpha = r.data().settings().alpha();
+        if (alpha != lastAlpha && !Double.isNaN(lastAlpha)) {
+            direction = Math.signum(alpha - lastAlpha);
+        }
+        lastAlpha = alpha;
         Charts c = charts(r.layer());
         c.chart().showBoxes(r.data());
         Window w = Figure3Chart.windowFor(r.data());
@@ -86,6 +106,8 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
             b = last.b();
         }
         Base base = base(c, a, b, r);
+        a = base.a();
+        b = base.b();
         last = base;
         XYPlot plot = c.chart().chart().getXYPlot();
         setAxes(plot, a, b);
@@ -96,12 +118,44 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
                         b.getLowerBound(), b.getUpperBound())), r.data());
     }
 
-    /** The chart of r's layer (as last drawn) at half r's size, thrown away. */
+    /**
+     * Idle after r's frame: rounds 0 and 1 draw ahead the bases the arrow keys would need next (α one
+     * keyboard step, {@value #ALPHA_STEP} in log₁₀ α, further the way it moved last, then back), when
+     * the axes would not stay; later rounds are throwaway drawings at half size, {@value #WARM_UPS} in
+     * all, that warm the JIT up (see {@link OffThreadFrames}).
+     */
     @Override
-    public void warmUp(Request r) {
-        if (r.theme() == theme) {
-            ChartImages.draw(charts(r.layer()).chart().chart(), r.width() / 2, r.height() / 2, r.scale(),
-                    new ChartRenderingInfo());
+    public boolean idle(Request r, int round) {
+        if (r.theme() != theme) {
+            return false;
+        }
+        if (round < 2) {
+            drawAhead(r, round == 0 ? direction : -direction);
+            return true;
+        }
+        if (warmUps >= WARM_UPS) {
+            return false;
+        }
+        ChartImages.draw(charts(r.layer()).chart().chart(), r.width() / 2, r.height() / 2, r.scale(),
+                new ChartRenderingInfo());
+        warmUps++;
+        return true;
+    }
+
+    /** Draws and keeps the base for r's boxes at α·10^(sign·step), unless the axes shown would stay. */
+    private void drawAhead(Request r, double sign) {
+        Figure3.Settings s = r.data().settings();
+        double x = Math.log10(s.alpha()) + sign * ALPHA_STEP;
+        if (x < Figure3ViewModel.MIN_EXPONENT - 1e-9 || x > Figure3ViewModel.MAX_EXPONENT + 1e-9) {
+            return;
+        }
+        Figure3.Data next = Figure3.build(new Figure3.Settings(s.theta1(), s.theta2(), s.radius(), Math.pow(10, x),
+                s.count()));
+        Window w = Figure3Chart.windowFor(next);
+        Range a = new Range(w.a0(), w.a1());
+        Range b = new Range(w.b0(), w.b1());
+        if (last == null || !(fits(a, last.a()) && fits(b, last.b()) && covered(r.layer(), last.a(), last.b()))) {
+            base(charts(r.layer()), a, b, r);
         }
     }
 

@@ -32,7 +32,11 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
         }
     }
 
+    /** Throwaway drawings while idle, to warm the JIT up. */
+    static final int WARM_UPS = 60;
+
     private Figure5Chart chart;
+    private int warmUps;
     private ChartTheme theme;
 
     /** The frame for r; its plots are the θ, η₁ and η₂ panels, in that order. */
@@ -54,11 +58,17 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
         return new ChartFrame(ChartImages.toFx(img), null, 0, 0, r.width(), r.height(), r.scale(), geometry, r.data());
     }
 
-    /** The chart as last drawn, at half r's size, thrown away. */
+    /**
+     * Idle: the chart as last drawn, at half r's size, thrown away, {@value #WARM_UPS} times in all
+     * (the JIT compiles the drawing code meanwhile, see {@link OffThreadFrames}).
+     */
     @Override
-    public void warmUp(Request r) {
-        if (chart != null) {
-            ChartImages.draw(chart.chart(), r.width() / 2, r.height() / 2, r.scale(), new ChartRenderingInfo());
+    public boolean idle(Request r, int round) {
+        if (chart == null || warmUps >= WARM_UPS) {
+            return false;
         }
+        ChartImages.draw(chart.chart(), r.width() / 2, r.height() / 2, r.scale(), new ChartRenderingInfo());
+        warmUps++;
+        return true;
     }
 }
