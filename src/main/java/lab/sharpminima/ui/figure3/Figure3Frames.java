@@ -4,6 +4,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.scene.image.WritableImage;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.figures.Figure3Chart;
@@ -14,6 +15,7 @@ import lab.sharpminima.ui.overlay.ChartFrame;
 import lab.sharpminima.ui.overlay.ChartImages;
 import lab.sharpminima.ui.overlay.OffThreadFrames;
 import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
@@ -26,8 +28,10 @@ import org.jfree.data.Range;
  * axes (one chart per layer serves both). The axes follow the boxes' window ({@link Figure3Chart#windowFor})
  * but stay put while they still hold the boxes and are at most {@value #SLACK} times as long
  * ({@link #fits}): a drag's small steps then draw the overlay alone (a few shapes) over the base already
- * drawn. Recent bases are kept, so going back to a window draws no chart. Not thread-safe: the charts
- * and caches belong to the thread that calls {@link #render} (one at a time).
+ * drawn. Recent bases are kept, so going back to a window draws no chart; a base is drawn in bands on
+ * two threads ({@link ChartImages#drawInBands}: the landscape's heat map and contours are most of a
+ * frame's work). Not thread-safe: the charts and caches belong to the thread that calls {@link #render}
+ * (one at a time), the band copies to the band threads.
  */
 final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Request> {
 
@@ -51,8 +55,11 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
     private static final int KEPT_CHARTS = 8;
     private static final int KEPT_BASES = 6;
 
-    /** The chart of one layer. */
-    private record Charts(LandscapeLayer layer, Figure3Chart chart) {
+    /**
+     * The chart of one layer, and its copies for the bands after the first ({@link ChartImages#drawInBands}),
+     * each built and used only by a thread that draws a band.
+     */
+    private record Charts(LandscapeLayer layer, Figure3Chart chart, Figure3Chart[] copies) {
     }
 
     /** A base image: the chart of a layer over axes a × b, and where its data area lies. */
@@ -176,8 +183,21 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         for (XYAnnotation box : c.chart().overlayAnnotations()) {
             plot.removeAnnotation(box, false);
         }
+        List<Supplier<JFreeChart>> bands = new ArrayList<>();
+        bands.add(() -> c.chart().chart());
+        ChartTheme t = theme;
+        for (int i = 0; i < c.copies().length; i++) {
+            int k = i;
+            bands.add(() -> {
+                if (c.copies()[k] == null) {
+                    c.copies()[k] = newChart(c.layer(), t);
+                }
+                setAxes(c.copies()[k].chart().getXYPlot(), a, b);
+                return c.copies()[k].chart();
+            });
+        }
         ChartRenderingInfo info = new ChartRenderingInfo();
-        BufferedImage img = ChartImages.draw(c.chart().chart(), r.width(), r.height(), r.scale(), info);
+        BufferedImage img = ChartImages.drawInBands(bands, r.width(), r.height(), r.scale(), info);
         Base k = new Base(r.layer(), a, b, r.width(), r.height(), r.scale(), ChartImages.toFx(img),
                 (Rectangle2D) info.getPlotInfo().getDataArea().clone());
         bases.add(k);
@@ -206,16 +226,20 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
                 return c;
             }
         }
-        Figure3Chart shown = new Figure3Chart(layer, theme);
-        // The readouts are in the side panel: the base shows no subtitle that changes with the boxes.
-        shown.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
-        Charts c = new Charts(layer, shown);
+        Charts c = new Charts(layer, newChart(layer, theme), new Figure3Chart[ChartImages.BANDS - 1]);
         charts.add(c);
         if (charts.size() > KEPT_CHARTS) {
             LandscapeLayer dropped = charts.remove(0).layer();
             bases.removeIf(k -> k.layer() == dropped);
         }
         return c;
+    }
+
+    /** The export's chart of layer, without the readout subtitle (the side panel has the readouts). */
+    private static Figure3Chart newChart(LandscapeLayer layer, ChartTheme theme) {
+        Figure3Chart chart = new Figure3Chart(layer, theme);
+        chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
+        return chart;
     }
 
     /**

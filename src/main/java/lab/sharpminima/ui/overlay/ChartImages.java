@@ -6,7 +6,13 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -48,6 +54,66 @@ public final class ChartImages {
             g.dispose();
         }
         return img;
+    }
+
+    /**
+     * How many horizontal bands a chart is drawn in, each by its own thread: two where there are two
+     * processors or more (Java2D's rasterising, the bulk of the work, then runs on both), else one.
+     */
+    public static final int BANDS = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+    /** Draws the bands after the first (the caller draws the first). */
+    private static final ExecutorService HELPERS = Executors.newFixedThreadPool(Math.max(1, BANDS - 1), r -> {
+        Thread t = new Thread(r, "sml-chart-band");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Draws a chart over width × height layout pixels into a new image of that size times scale, in
+     * {@code bands.size()} horizontal bands of whole device-pixel rows drawn at once: band i by the
+     * chart that {@code bands.get(i)} returns, called on the thread that draws that band (band 0: the
+     * caller's; the others: helper threads), so that each chart, a copy in the same state as the others
+     * (or made so by its supplier), stays confined to one thread. Each band is the chart drawn whole
+     * and clipped to its rows, so the image is pixel for pixel the one {@link #draw} makes. info
+     * receives band 0's areas (the same in every band).
+     */
+    public static BufferedImage drawInBands(List<Supplier<JFreeChart>> bands, double width, double height,
+                                            double scale, ChartRenderingInfo info) {
+        BufferedImage img = new BufferedImage(pixels(width, scale), pixels(height, scale),
+                BufferedImage.TYPE_INT_ARGB_PRE);
+        int n = bands.size();
+        List<Future<?>> others = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            int band = i;
+            others.add(HELPERS.submit(() -> drawBand(bands.get(band).get(), img, band, n, width, height, scale,
+                    new ChartRenderingInfo())));
+        }
+        drawBand(bands.get(0).get(), img, 0, n, width, height, scale, info);
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a band of the chart was drawn", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a band of the chart could not be drawn", e.getCause());
+            }
+        }
+        return img;
+    }
+
+    private static void drawBand(JFreeChart chart, BufferedImage img, int band, int bands, double width,
+                                 double height, double scale, ChartRenderingInfo info) {
+        int y0 = img.getHeight() * band / bands;
+        int y1 = img.getHeight() * (band + 1) / bands;
+        Graphics2D g = img.createGraphics();
+        try {
+            g.clipRect(0, y0, img.getWidth(), y1 - y0);
+            g.scale(scale, scale);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+        } finally {
+            g.dispose();
+        }
     }
 
     /** The geometry of plot as last drawn over dataArea (layout pixels). */
