@@ -158,11 +158,20 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         }
         Figure3.Data next = Figure3.build(new Figure3.Settings(s.theta1(), s.theta2(), s.radius(), Math.pow(10, x),
                 s.count()));
+        // The layer that step will show: the one kept for its window if any (the ViewModel keeps more
+        // layers than this, and hands a kept one over with the boxes), else the one shown now.
+        LandscapeLayer layer = r.layer();
+        Window layerWindow = Figure3ViewModel.layerWindow(next);
+        for (Charts c : charts) {
+            if (c.layer().grid().window().equals(layerWindow)) {
+                layer = c.layer();
+            }
+        }
         Window w = Figure3Chart.windowFor(next);
         Range a = new Range(w.a0(), w.a1());
         Range b = new Range(w.b0(), w.b1());
-        if (last == null || !(fits(a, last.a()) && fits(b, last.b()) && covered(r.layer(), last.a(), last.b()))) {
-            base(charts(r.layer()), a, b, r);
+        if (last == null || !(fits(a, last.a()) && fits(b, last.b()) && covered(layer, last.a(), last.b()))) {
+            base(charts(layer), a, b, new Request(next, layer, r.width(), r.height(), r.scale(), r.theme()));
         }
     }
 
