@@ -98,4 +98,41 @@ class Figure5WindowTest {
                 lab.sharpminima.ui.summary.Numbers.format(l2));
         assertThat(text("#figure5-curvature-2-0")).isEqualTo(outer);
     }
+
+    /** Number of pixels that differ between two images of one size. */
+    private static int differing(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int n = 0;
+        for (int y = 0; y < (int) a.getHeight(); y++) {
+            for (int x = 0; x < (int) a.getWidth(); x++) {
+                n += a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void presentationModeRedrawsTheChartInItsThemeAndEscapeRestoresTheSamePixels() throws Exception {
+        openFigure5Tab();
+        ChartImagePane chart = robot.lookup("#figure5-chart").queryAs(ChartImagePane.class);
+        lab.sharpminima.ui.overlay.ChartFrame standard = chart.frameProperty().get();
+
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.frameProperty().get() != standard);
+        WaitForAsyncUtils.waitForFxEvents();
+        lab.sharpminima.ui.overlay.ChartFrame presentation = chart.frameProperty().get();
+        // The same panels, drawn in the presentation theme (larger text, thicker lines): other pixels.
+        assertThat(presentation.content()).isSameAs(standard.content());
+        if (presentation.width() == standard.width() && presentation.height() == standard.height()) {
+            assertThat(differing(presentation.base(), standard.base())).isGreaterThan(1000);
+        }
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            lab.sharpminima.ui.overlay.ChartFrame f = chart.frameProperty().get();
+            return f != presentation && f.width() == standard.width() && f.height() == standard.height();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // Back in the standard theme at the same size: the drawing is deterministic, pixel for pixel.
+        assertThat(differing(chart.frameProperty().get().base(), standard.base())).isZero();
+    }
 }
