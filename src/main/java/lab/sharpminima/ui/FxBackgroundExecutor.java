@@ -19,10 +19,18 @@ public final class FxBackgroundExecutor implements BackgroundExecutor {
     private final ExecutorService pool;
 
     public FxBackgroundExecutor() {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        this("sml-background", Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    /**
+     * A pool of {@code threads} daemon threads named {@code name-1}, {@code name-2}, …: a view that
+     * draws its charts off the FX thread takes one of its own, so that a drawing never waits behind a
+     * computation on the shared pool.
+     */
+    public FxBackgroundExecutor(String name, int threads) {
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sml-background-" + count.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

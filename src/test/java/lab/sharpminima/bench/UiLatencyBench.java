@@ -45,14 +45,17 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  * Slider-to-frame latency of each view in a real window (run under Xvfb, or any display): for each
  * view, its main slider is set N times; the clock runs from {@code slider.setValue} on the FX thread
  * to the end of the first pulse (a post-layout pulse listener) after the view's result property
- * changed: the pulse in which the view's AnimationTimer draws the new overlay/chart. A lag probe
+ * changed: the pulse in which the view's AnimationTimer draws the new overlay/chart (Figures 3 and 5, which
+ * draw off the FX thread: the pulse in which the frame showing the step's data is swapped in, their
+ * {@code shownDataProperty}). A lag probe
  * (a runnable posted every millisecond from another thread, timed until it runs) gives the FX
  * thread's longest busy stretch (wall clock: on a loaded machine it includes waiting for a core). The
  * FX thread's CPU time from the step's {@code setValue} to its frame (ThreadMXBean: listeners, result
  * callbacks, the views' drawing and layout, not the render thread) is the FX work per step, not
  * inflated by the machine's load; its p95 over the steps is printed.
  * Prints median / p95 / max per view. "Figure 3 drag" moves α in small steps (a slow drag over 0.4 of
- * the range) instead of jumps between the ends. {@code -Dsml.bench.only=TEXT} runs only the views whose name
+ * the range) instead of jumps between the ends; "Figure 3 keys" by the arrow keys' step (the slider's
+ * block increment, 0.1 in log₁₀ α), eight up, eight down, a quarter second apart. {@code -Dsml.bench.only=TEXT} runs only the views whose name
  * contains TEXT; {@code -Dsml.bench.snapshots=DIR} writes each view's last frame to DIR as PNG. Figures 2–4 use the presets'
  * 256×256 landscape grids; the Spectrum runs on a generated 1-20-12-1 ReLU model (n = 305). The column
  * "→result p50" is the median time from setValue to the view's result (background work and hand-over).
@@ -67,10 +70,16 @@ import lab.sharpminima.ui.spectrum.SpectrumViewModel;
  */
 public final class UiLatencyBench {
 
-    /** drag: small monotone steps (a slider dragged slowly) instead of jumps between the range's ends. */
-    private record ViewCase(String name, Supplier<Built> build, boolean drag) {
+    /** How the main slider moves: jumps between the range's ends, a slow drag, or arrow keys. */
+    private enum Moves { JUMPS, DRAG, KEYS }
+
+    /**
+     * DRAG: small monotone steps (a slider dragged slowly); KEYS: the slider's block increment up
+     * eight times, then down eight times, and so on (the arrow keys).
+     */
+    private record ViewCase(String name, Supplier<Built> build, Moves moves) {
         ViewCase(String name, Supplier<Built> build) {
-            this(name, build, false);
+            this(name, build, Moves.JUMPS);
         }
     }
 
@@ -121,19 +130,27 @@ public final class UiLatencyBench {
                 }),
                 new ViewCase("Figure 3 (α, 256×256)", () -> {
                     Figure3ViewModel vm = new Figure3ViewModel(executor);
-                    return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
+                    Figure3View view = new Figure3View(vm);
+                    return new Built(view.root(), "#figure3-alpha", view.shownDataProperty(), null);
                 }),
                 new ViewCase("Figure 3 drag (α, 256×256)", () -> {
                     Figure3ViewModel vm = new Figure3ViewModel(executor);
-                    return new Built(new Figure3View(vm).root(), "#figure3-alpha", vm.dataProperty(), null);
-                }, true),
+                    Figure3View view = new Figure3View(vm);
+                    return new Built(view.root(), "#figure3-alpha", view.shownDataProperty(), null);
+                }, Moves.DRAG),
+                new ViewCase("Figure 3 keys (α, 256×256)", () -> {
+                    Figure3ViewModel vm = new Figure3ViewModel(executor);
+                    Figure3View view = new Figure3View(vm);
+                    return new Built(view.root(), "#figure3-alpha", view.shownDataProperty(), null);
+                }, Moves.KEYS),
                 new ViewCase("Figure 4 (ε, 256×256)", () -> {
                     Figure4ViewModel vm = new Figure4ViewModel(executor);
                     return new Built(new Figure4View(vm).root(), "#figure4-epsilon", vm.dataProperty(), null);
                 }),
                 new ViewCase("Figure 5 (θ̂₁)", () -> {
                     Figure5ViewModel vm = new Figure5ViewModel(executor);
-                    return new Built(new Figure5View(vm).root(), "#figure5-centre1", vm.dataProperty(), null);
+                    Figure5View view = new Figure5View(vm);
+                    return new Built(view.root(), "#figure5-centre1", view.shownDataProperty(), null);
                 }),
                 new ViewCase("Spectrum (α₁, n = 305)", () -> {
                     MainViewModel main = new MainViewModel(executor);
@@ -142,7 +159,8 @@ public final class UiLatencyBench {
                     return new Built(new SpectrumView(vm).root(), "#spectrum-alpha-1", vm.resultProperty(),
                             () -> main.openModel(model));
                 }));
-        Thread probe = lagProbe();
+        // -Dsml.bench.noprobe=true: no lag probe (its runnable every millisecond costs the FX thread CPU too).
+        Thread probe = Boolean.getBoolean("sml.bench.noprobe") ? new Thread(() -> { }) : lagProbe();
         System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10s   %13s%n", "view", "median", "p95", "max",
                 "FX CPU p95", "→result p50", "FX busy max");
         String only = System.getProperty("sml.bench.only", "");
@@ -258,8 +276,11 @@ public final class UiLatencyBench {
         List<Integer> missed = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             // Alternating ends of the range, never the previous value: (i + ½)/N and 1 − (i + ¼)/N never coincide.
-            double u = c.drag() ? 0.3 + 0.4 * (i + 1) / steps : i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
-            long t = step(slider, frame, frameAt, u, 5);
+            double u = c.moves() == Moves.DRAG ? 0.3 + 0.4 * (i + 1) / steps
+                    : i % 2 == 0 ? (i + 0.5) / steps : 1 - (i + 0.25) / steps;
+            boolean up = (i / 8) % 2 == 0;
+            long t = c.moves() == Moves.KEYS ? step(slider, frame, frameAt, up ? slider::increment : slider::decrement, 5)
+                    : step(slider, frame, frameAt, u, 5);
             if (t >= 0) {
                 work[done] = frameCpu - stepCpu;
                 toResult[done] = t - (frameAt[0] - deliveredAt);
@@ -267,10 +288,12 @@ public final class UiLatencyBench {
             } else {
                 missed.add(i);
             }
-            // A pause of 30 ms plus a random part of one pulse period (16.7 ms at 60 Hz): a user's slider
-            // events come at any phase of the pulse clock, and a fixed pause would lock each step to the same
-            // phase (a fixed 30 ms after a frame is just after the next-but-one pulse began: the worst wait).
-            java.util.concurrent.locks.LockSupport.parkNanos(30_000_000L + (long) (PHASE.nextDouble() * 16_666_667L));
+            // Arrow keys: a lecturer's presses, a quarter second apart (time to draw the next frames ahead).
+            // Otherwise a pause of 30 ms plus a random part of one pulse period (16.7 ms at 60 Hz): a user's
+            // slider events come at any phase of the pulse clock, and a fixed pause would lock each step to the
+            // same phase (a fixed 30 ms after a frame is just after the next-but-one pulse began: the worst wait).
+            long pause = c.moves() == Moves.KEYS ? 250_000_000L : 30_000_000L;
+            java.util.concurrent.locks.LockSupport.parkNanos(pause + (long) (PHASE.nextDouble() * 16_666_667L));
         }
         long lag = MAX_LAG.get();
         if (Boolean.getBoolean("sml.bench.phases")) {
@@ -307,13 +330,20 @@ public final class UiLatencyBench {
     /** Sets the slider to the fraction u of its range; returns the nanoseconds to the frame, or -1. */
     private static long step(Slider slider, CountDownLatch[] frame, long[] frameAt, double u, int timeoutSeconds)
             throws Exception {
+        return step(slider, frame, frameAt, () -> slider.setValue(slider.getMin() + u * (slider.getMax() - slider.getMin())),
+                timeoutSeconds);
+    }
+
+    /** Moves the slider by move (on the FX thread); returns the nanoseconds to the frame, or -1. */
+    private static long step(Slider slider, CountDownLatch[] frame, long[] frameAt, Runnable move, int timeoutSeconds)
+            throws Exception {
         long[] start = new long[1];
         CountDownLatch latch = new CountDownLatch(1);
         onFx(() -> {
             frame[0] = latch;
             stepCpu = CPU.getCurrentThreadCpuTime();
             start[0] = System.nanoTime();
-            slider.setValue(slider.getMin() + u * (slider.getMax() - slider.getMin()));
+            move.run();
         });
         if (!latch.await(timeoutSeconds, TimeUnit.SECONDS)) {
             return -1;

@@ -38,6 +38,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import org.controlsfx.control.ToggleSwitch;
+import lab.sharpminima.ui.overlay.ChartImagePane;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.AfterEach;
@@ -274,29 +275,39 @@ class RandomRobustnessTest {
         }
     }
 
-    private ChartViewer chart() {
-        return pick(reachable(ChartViewer.class));
+    /**
+     * A chart the mouse actions can reach: a {@link ChartViewer} (events go to its canvas) or a
+     * {@link ChartImagePane} (Figures 3 and 5, drawn off the FX thread: events go to the pane).
+     */
+    private record Chart(String id, Node target, ChartViewer viewer, ChartImagePane pane) {
     }
 
-    /** Scene coordinates of the chart canvas point (x, y), in its own pixels. */
-    private static MouseEvent mouse(ChartViewer v, javafx.event.EventType<MouseEvent> type, double x, double y,
+    private Chart chart() {
+        List<Chart> charts = new ArrayList<>();
+        reachable(ChartViewer.class).forEach(v -> charts.add(new Chart(v.getId(), v.getCanvas(), v, null)));
+        reachable(ChartImagePane.class).forEach(p -> charts.add(new Chart(p.getId(), p, null, p)));
+        return pick(charts);
+    }
+
+    /** Scene coordinates of the chart's point (x, y), in its own pixels. */
+    private static MouseEvent mouse(Chart v, javafx.event.EventType<MouseEvent> type, double x, double y,
                                     int clicks, boolean primaryDown) {
-        Point2D scene = v.getCanvas().localToScene(x, y);
-        Point2D screen = v.getCanvas().localToScreen(x, y);
+        Point2D scene = v.target().localToScene(x, y);
+        Point2D screen = v.target().localToScreen(x, y);
         double sx = screen == null ? x : screen.getX();
         double sy = screen == null ? y : screen.getY();
         return new MouseEvent(type, scene.getX(), scene.getY(), sx, sy, MouseButton.PRIMARY, clicks, false, false,
                 false, false, primaryDown, false, false, false, false, false, null);
     }
 
-    private double[] randomPixel(ChartViewer v) {
-        double w = Math.max(1, v.getCanvas().getWidth());
-        double h = Math.max(1, v.getCanvas().getHeight());
+    private double[] randomPixel(Chart v) {
+        double w = Math.max(1, v.target().getLayoutBounds().getWidth());
+        double h = Math.max(1, v.target().getLayoutBounds().getHeight());
         return new double[] {random.nextDouble() * w, random.nextDouble() * h};
     }
 
-    /** Where the view's draggable point is, in canvas pixels, or a random pixel. */
-    private double[] handle(ChartViewer v) {
+    /** Where the view's draggable point is, in the chart's pixels, or a random pixel. */
+    private double[] handle(Chart c) {
         String id = tabs().getSelectionModel().getSelectedItem().getId();
         double[] data = switch (id) {
             case "tab-figure1" -> new double[] {((Slider) scene.lookup("#figure1-theta")).getValue(),
@@ -307,20 +318,21 @@ class RandomRobustnessTest {
                     .getValue(), Double.NaN};
             default -> null;
         };
-        double[] pixel = randomPixel(v);
-        if (data == null || v.getChart() == null || v.getRenderingInfo() == null) {
+        double[] pixel = randomPixel(c);
+        if (data == null) {
+            return pixel;
+        }
+        if (c.pane() != null) {
+            // The θ̂ of Figure 5 (or a point of plot 0) in the frame on screen.
+            Point2D p = c.pane().toLocal(0, data[0], Double.isNaN(data[1]) ? 0 : data[1]);
+            return p == null ? pixel : new double[] {p.getX(), Double.isNaN(data[1]) ? pixel[1] : p.getY()};
+        }
+        ChartViewer v = c.viewer();
+        if (v.getChart() == null || v.getRenderingInfo() == null) {
             return pixel;
         }
         java.awt.geom.Rectangle2D area = v.getRenderingInfo().getPlotInfo().getDataArea();
         XYPlot plot = v.getChart().getXYPlot();
-        if (plot instanceof org.jfree.chart.plot.CombinedRangeXYPlot combined) {
-            // Figure 5: θ̂ lives in the first panel.
-            if (combined.getSubplots().isEmpty() || v.getRenderingInfo().getPlotInfo().getSubplotCount() == 0) {
-                return pixel;
-            }
-            plot = combined.getSubplots().get(0);
-            area = v.getRenderingInfo().getPlotInfo().getSubplotInfo(0).getDataArea();
-        }
         double x = plot.getDomainAxis().valueToJava2D(data[0], area, plot.getDomainAxisEdge());
         double y = Double.isNaN(data[1]) ? pixel[1]
                 : plot.getRangeAxis().valueToJava2D(data[1], area, plot.getRangeAxisEdge());
@@ -341,14 +353,14 @@ class RandomRobustnessTest {
     }
 
     private void drag() {
-        ChartViewer v = chart();
+        Chart v = chart();
         if (v == null) {
             return;
         }
         double[] from = random.nextInt(4) == 0 ? randomPixel(v) : handle(v);
         int moves = 1 + random.nextInt(6);
-        action = "drag on " + v.getId() + " from (" + (int) from[0] + ", " + (int) from[1] + ") in " + moves + " moves";
-        Node c = v.getCanvas();
+        action = "drag on " + v.id() + " from (" + (int) from[0] + ", " + (int) from[1] + ") in " + moves + " moves";
+        Node c = v.target();
         Event.fireEvent(c, mouse(v, MouseEvent.MOUSE_PRESSED, from[0], from[1], 1, true));
         double x = from[0];
         double y = from[1];
@@ -363,42 +375,42 @@ class RandomRobustnessTest {
     }
 
     private void scroll() {
-        ChartViewer v = chart();
+        Chart v = chart();
         if (v == null) {
             return;
         }
         double[] p = randomPixel(v);
         double dy = (random.nextBoolean() ? 1 : -1) * 40 * (1 + random.nextInt(5));
-        action = "scroll " + dy + " on " + v.getId();
-        Point2D scenePoint = v.getCanvas().localToScene(p[0], p[1]);
-        Event.fireEvent(v.getCanvas(), new ScrollEvent(ScrollEvent.SCROLL, scenePoint.getX(), scenePoint.getY(),
+        action = "scroll " + dy + " on " + v.id();
+        Point2D scenePoint = v.target().localToScene(p[0], p[1]);
+        Event.fireEvent(v.target(), new ScrollEvent(ScrollEvent.SCROLL, scenePoint.getX(), scenePoint.getY(),
                 scenePoint.getX(), scenePoint.getY(), false, false, false, false, false, false, 0, dy, 0, dy,
                 ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
     }
 
     private void doubleClick() {
-        ChartViewer v = chart();
+        Chart v = chart();
         if (v == null) {
             return;
         }
         double[] p = randomPixel(v);
-        action = "double-click on " + v.getId();
-        Node c = v.getCanvas();
+        action = "double-click on " + v.id();
+        Node c = v.target();
         Event.fireEvent(c, mouse(v, MouseEvent.MOUSE_PRESSED, p[0], p[1], 2, true));
         Event.fireEvent(c, mouse(v, MouseEvent.MOUSE_RELEASED, p[0], p[1], 2, false));
         Event.fireEvent(c, mouse(v, MouseEvent.MOUSE_CLICKED, p[0], p[1], 2, false));
     }
 
     private void hover() {
-        ChartViewer v = chart();
+        Chart v = chart();
         if (v == null) {
             return;
         }
         double[] p = random.nextBoolean() ? randomPixel(v) : handle(v);
-        action = "hover on " + v.getId();
-        Event.fireEvent(v.getCanvas(), mouse(v, MouseEvent.MOUSE_MOVED, p[0], p[1], 0, false));
+        action = "hover on " + v.id();
+        Event.fireEvent(v.target(), mouse(v, MouseEvent.MOUSE_MOVED, p[0], p[1], 0, false));
         if (random.nextInt(4) == 0) {
-            Event.fireEvent(v.getCanvas(), mouse(v, MouseEvent.MOUSE_EXITED, p[0], p[1], 0, false));
+            Event.fireEvent(v.target(), mouse(v, MouseEvent.MOUSE_EXITED, p[0], p[1], 0, false));
         }
     }
 

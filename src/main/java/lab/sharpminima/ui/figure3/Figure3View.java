@@ -1,18 +1,11 @@
 package lab.sharpminima.ui.figure3;
 
-import java.awt.RenderingHints;
-import java.awt.geom.Point2D;
-import java.awt.geom.Rectangle2D;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -27,28 +20,20 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.ui.LayoutIsland;
-import lab.sharpminima.export.figures.Figure3Chart;
 import lab.sharpminima.figure.Figure3;
-import lab.sharpminima.figure.LandscapeLayer;
-import lab.sharpminima.landscape.Window;
 import lab.sharpminima.ui.FigureCards;
+import lab.sharpminima.ui.FxBackgroundExecutor;
+import lab.sharpminima.ui.overlay.ChartImagePane;
+import lab.sharpminima.ui.overlay.OffThreadFrames;
 import lab.sharpminima.ui.summary.Numbers;
-import org.jfree.chart.ChartRenderingInfo;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYAnnotation;
-import org.jfree.chart.event.ChartProgressEvent;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.data.Range;
-import org.jfree.fx.FXGraphics2D;
 
 /**
- * The nodes of Figure 3: the chart (landscape built once per layer and kept, boxes as an overlay on a
- * transparent canvas redrawn at most once per pulse), sliders for α (logarithmic), r and k, and the
- * readouts. A double-click on the chart resets the preset. Per slider step the FX thread only puts the
- * boxes into the overlay and sets the axes to their window (the layer behind may be wider, see
- * {@link Figure3ViewModel#layerWindow}); charts of recent layers are kept, so returning to one builds nothing.
+ * The nodes of Figure 3: the chart, sliders for α (logarithmic), r and k, and the readouts. A
+ * double-click on the chart resets the preset. The chart is drawn off the FX thread
+ * ({@link Figure3Frames}, on a thread of its own): the landscape with its axes as one image, redrawn
+ * only when the axes must follow the boxes, and the boxes as an overlay image; latest request wins,
+ * and the FX thread only swaps the images in, at most once per pulse. Hover readouts map the mouse
+ * with the geometry of the frame on screen.
  */
 public final class Figure3View {
 
@@ -56,9 +41,12 @@ public final class Figure3View {
     private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
             new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.standard());
 
+    /** One daemon thread that draws the frames of every Figure 3 view (the FX thread only shows them). */
+    private static final FxBackgroundExecutor DRAWING = new FxBackgroundExecutor("sml-figure3-draw", 1);
+
     private final Figure3ViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final ChartViewer viewer = new ChartViewer();
+    private final ChartImagePane chart = new ChartImagePane("figure3-chart");
     private final Label placeholder = new Label("Computing the loss landscape…");
     private final Label hover = new Label(" ");
     private final Slider alpha = new Slider(Figure3ViewModel.MIN_EXPONENT, Figure3ViewModel.MAX_EXPONENT, 0);
@@ -71,41 +59,9 @@ public final class Figure3View {
     private final Label error = new Label();
     private final GridPane readouts = new GridPane();
 
-    /** The chart shown and its off-screen twin holding the overlay, for one layer. */
-    private record Charts(Figure3Chart shown, Figure3Chart twin) {
-    }
-
-    /** Charts of recent layers (by identity), most recently used last. */
-    private final java.util.Map<LandscapeLayer, Charts> charts = new java.util.LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<LandscapeLayer, Charts> eldest) {
-            return size() > 8;
-        }
-    };
-    private Figure3Chart overlayChart;
-    private LandscapeLayer wantedLayer;
-    private static final System.Logger LOG = System.getLogger(Figure3View.class.getName());
-    /** One daemon thread that builds charts of new layers (the FX thread only shows them). */
-    private static final Executor BUILDER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sml-figure3-charts");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Draws the overlay after each drawing of the chart shown (added when shown, so once per chart). */
-    private final org.jfree.chart.event.ChartProgressListener overlayAfterDrawing = e -> {
-        if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
-            drawOverlay();
-        }
-    };
-    private final Canvas overlayCanvas = new Canvas();
-    private FXGraphics2D overlayGraphics;
-    private Figure3.Data toDraw;
-    private final AnimationTimer redraw = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            drawPending();
-        }
-    };
+    private final OffThreadFrames<Figure3Frames.Request> frames = new OffThreadFrames<>(DRAWING, new Figure3Frames(),
+            chart::show, Figure3Frames.Request::sameAs, "Figure 3");
+    private final ReadOnlyObjectWrapper<Figure3.Data> shownData = new ReadOnlyObjectWrapper<>(this, "shownData");
 
     public Figure3View(Figure3ViewModel vm) {
         this.vm = vm;
@@ -127,17 +83,8 @@ public final class Figure3View {
     }
 
     private Node chartColumn() {
-        viewer.setId("figure3-chart");
         placeholder.getStyleClass().add("figure-placeholder");
-        overlayCanvas.setId("figure3-overlay");
-        overlayCanvas.setMouseTransparent(true);
-        overlayCanvas.widthProperty().bind(viewer.widthProperty());
-        overlayCanvas.heightProperty().bind(viewer.heightProperty());
-        overlayCanvas.widthProperty().addListener((obs, old, w) -> drawOverlay());
-        overlayCanvas.heightProperty().addListener((obs, old, h) -> drawOverlay());
-        overlayGraphics = new FXGraphics2D(overlayCanvas.getGraphicsContext2D());
-        StackPane chartPane = new StackPane(viewer, overlayCanvas, placeholder);
-        StackPane.setAlignment(overlayCanvas, Pos.TOP_LEFT);
+        StackPane chartPane = new StackPane(chart, placeholder);
         chartPane.getStyleClass().add("figure-chart-pane");
         hover.setId("figure-hover");
         hover.getStyleClass().add("figure-hover");
@@ -219,9 +166,11 @@ public final class Figure3View {
     }
 
     private void wire() {
-        chartTheme.addListener((obs, old, t) -> {
-            charts.clear();
-            showLandscape(vm.landscapeProperty().get());
+        chartTheme.addListener((obs, old, t) -> requestFrame());
+        chart.setOnResize(this::requestFrame);
+        chart.frameProperty().addListener((obs, old, f) -> {
+            placeholder.setVisible(false);
+            shownData.set((Figure3.Data) f.content());
         });
         alpha.setValue(vm.alphaExponentProperty().get());
         radius.setValue(vm.radiusProperty().get());
@@ -244,160 +193,43 @@ public final class Figure3View {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
 
-        vm.landscapeProperty().addListener((obs, old, layer) -> showLandscape(layer));
-        vm.dataProperty().addListener((obs, old, d) -> {
-            toDraw = d;
-            redraw.start();
-        });
+        // The ViewModel sets a new landscape just before new boxes: one request for both, not two.
+        vm.landscapeProperty().addListener((obs, old, layer) -> Platform.runLater(this::requestFrame));
+        vm.dataProperty().addListener((obs, old, d) -> requestFrame());
         wireMouse();
         vm.start();
     }
 
-    private void showLandscape(LandscapeLayer layer) {
-        if (layer == null) {
+    /** Asks for a frame of the newest boxes and landscape at the chart's size, unless that one was asked for last. */
+    private void requestFrame() {
+        Figure3.Data d = vm.dataProperty().get();
+        var layer = vm.landscapeProperty().get();
+        double w = chart.frameWidth();
+        double h = chart.frameHeight();
+        if (d == null || layer == null || w < 20 || h < 20) {
             return;
         }
-        wantedLayer = layer;
-        Charts cached = charts.get(layer);
-        if (cached == null) {
-            // A new layer's two charts (contours, curves, heat map) are built off the FX thread; the
-            // boxes keep moving on the current chart meanwhile.
-            ChartTheme theme = chartTheme.get();
-            CompletableFuture.supplyAsync(() -> charts(layer, theme), BUILDER)
-                    .whenComplete((c, failure) -> Platform.runLater(() -> built(layer, theme, c, failure)));
-            return;
-        }
-        show(cached);
+        Figure3Frames.Request r = new Figure3Frames.Request(d, layer, w, h, chart.outputScale(), chartTheme.get());
+        frames.request(r);
     }
 
-    /** On the FX thread: keeps the charts built for layer, and shows them if layer is still the one wanted. */
-    private void built(LandscapeLayer layer, ChartTheme theme, Charts c, Throwable failure) {
-        if (failure != null) {
-            LOG.log(System.Logger.Level.ERROR, "Figure 3: the chart could not be built", failure);
-            return;
-        }
-        if (theme != chartTheme.get()) {
-            return;
-        }
-        charts.put(layer, c);
-        if (layer == wantedLayer) {
-            show(c);
-        }
-    }
-
-    private void show(Charts c) {
-        c.shown().chart().removeProgressListener(overlayAfterDrawing);
-        c.shown().chart().addProgressListener(overlayAfterDrawing);
-        overlayChart = c.twin();
-        viewer.setChart(c.shown().chart());
-        placeholder.setVisible(false);
-        toDraw = vm.dataProperty().get();
-        redraw.start();
-    }
-
-    /** Both charts of a layer; touches no node, so it runs on {@link #BUILDER}. */
-    private static Charts charts(LandscapeLayer layer, ChartTheme theme) {
-        Figure3Chart chart = new Figure3Chart(layer, theme);
-        // The readouts are in the side panel; a subtitle that changed with every move would repaint the chart.
-        chart.chart().getSubtitles().stream().filter(t -> t instanceof TextTitle).forEach(t -> t.setVisible(false));
-        return new Charts(chart, new Figure3Chart(layer, theme));
-    }
-
-    /**
-     * Whether the axis range shown may stay for the boxes' range: it holds them and is at most
-     * {@value #SLACK} times as long. A drag's small steps then redraw the overlay alone, and the whole
-     * chart (heat map, contours, axes) only when the boxes leave the range or shrink well inside it.
-     */
-    private static boolean fits(Range boxes, Range shown) {
-        return shown.getLowerBound() <= boxes.getLowerBound() && shown.getUpperBound() >= boxes.getUpperBound()
-                && shown.getLength() <= SLACK * boxes.getLength();
-    }
-
-    /** Whether the landscape shown covers the ranges (else a kept axis would show a blank strip). */
-    private boolean covered(Range a, Range b) {
-        Window w = overlayChart.landscapeWindow();
-        return w.a0() <= a.getLowerBound() && w.a1() >= a.getUpperBound()
-                && w.b0() <= b.getLowerBound() && w.b1() >= b.getUpperBound();
-    }
-
-    /** How much longer than the boxes' window an axis may stay (see {@link #fits}). */
-    private static final double SLACK = 1.15;
-
-    /**
-     * Once per pulse: put the newest boxes into the overlay chart and set the axes to their window
-     * (one chart event, which redraws the chart and then the overlay), or, when the axes shown still
-     * fit it ({@link #fits}), draw the overlay alone; then sleep.
-     */
-    private void drawPending() {
-        redraw.stop();
-        if (overlayChart != null && toDraw != null && viewer.getChart() != null) {
-            overlayChart.showBoxes(toDraw);
-            Window w = Figure3Chart.windowFor(toDraw);
-            toDraw = null;
-            XYPlot plot = viewer.getChart().getXYPlot();
-            Range a = new Range(w.a0(), w.a1());
-            Range b = new Range(w.b0(), w.b1());
-            Range shownA = plot.getDomainAxis().getRange();
-            Range shownB = plot.getRangeAxis().getRange();
-            if (fits(a, shownA) && fits(b, shownB) && covered(shownA, shownB)) {
-                drawOverlay();
-            } else {
-                plot.setNotify(false);
-                plot.getDomainAxis().setRange(a);
-                plot.getRangeAxis().setRange(b);
-                plot.setNotify(true);
-            }
-        }
-    }
-
-    /** Draws the boxes' annotations on the transparent canvas, in the on-screen plot's coordinates. */
-    private void drawOverlay() {
-        GraphicsContext gc = overlayCanvas.getGraphicsContext2D();
-        gc.clearRect(0, 0, overlayCanvas.getWidth(), overlayCanvas.getHeight());
-        Rectangle2D area = dataArea();
-        if (overlayChart == null || viewer.getChart() == null || area == null || area.isEmpty()) {
-            return;
-        }
-        XYPlot plot = viewer.getChart().getXYPlot();
-        java.awt.Shape clip = overlayGraphics.getClip();
-        overlayGraphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        overlayGraphics.clip(area);
-        for (XYAnnotation a : overlayChart.overlayAnnotations()) {
-            a.draw(overlayGraphics, plot, area, plot.getDomainAxis(), plot.getRangeAxis(), 0, null);
-        }
-        overlayGraphics.setClip(clip);
+    /** The boxes drawn in the frame on screen ({@code null} before the first): changes when a new frame shows new boxes. */
+    public ReadOnlyObjectProperty<Figure3.Data> shownDataProperty() {
+        return shownData.getReadOnlyProperty();
     }
 
     private void wireMouse() {
-        Node canvas = viewer.getCanvas();
-        canvas.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+        chart.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 vm.reset();
                 e.consume();
             }
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            Point2D p = toData(e.getX(), e.getY());
+        chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            Point2D p = chart.toData(0, e.getX(), e.getY());
             hover.setText(p == null ? " " : "θ₁ = " + Numbers.format(p.getX()) + "    θ₂ = " + Numbers.format(p.getY())
                     + "    L = " + Numbers.format(vm.lossAt(p.getX(), p.getY())));
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
-    }
-
-    private Rectangle2D dataArea() {
-        ChartRenderingInfo info = viewer.getRenderingInfo();
-        return info == null ? null : info.getPlotInfo().getDataArea();
-    }
-
-    /** Canvas pixels → (θ1, θ2), or {@code null} outside the plot's data area. */
-    private Point2D toData(double x, double y) {
-        JFreeChart c = viewer.getChart();
-        Rectangle2D area = dataArea();
-        if (c == null || area == null || area.isEmpty() || !area.contains(x, y)) {
-            return null;
-        }
-        XYPlot plot = c.getXYPlot();
-        return new Point2D.Double(plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge()),
-                plot.getRangeAxis().java2DToValue(y, area, plot.getRangeAxisEdge()));
+        chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
     }
 }

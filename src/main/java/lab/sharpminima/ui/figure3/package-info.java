@@ -4,7 +4,8 @@
  * (Dinh et al. 2017, Section 4, Theorem 2, Figure 3).
  *
  * <p>{@link lab.sharpminima.ui.figure3.Figure3ViewModel} holds state and commands (no {@code Node});
- * {@link lab.sharpminima.ui.figure3.Figure3View} builds the nodes. Data from {@code figure.Figure3};
- * drawing from {@code export.figures.Figure3Chart}.
+ * {@link lab.sharpminima.ui.figure3.Figure3View} builds the nodes; {@code Figure3Frames} draws the
+ * chart off the FX thread (Java2D). Data from {@code figure.Figure3}; drawing from
+ * {@code export.figures.Figure3Chart}.
  */
 package lab.sharpminima.ui.figure3;

@@ -1,8 +1,8 @@
 package lab.sharpminima.ui.figure5;
 
-import java.awt.geom.Rectangle2D;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -19,20 +19,19 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.ui.LayoutIsland;
-import lab.sharpminima.export.figures.Figure5Chart;
 import lab.sharpminima.figure.Figure5;
+import lab.sharpminima.ui.FxBackgroundExecutor;
+import lab.sharpminima.ui.overlay.ChartFrame;
+import lab.sharpminima.ui.overlay.ChartImagePane;
+import lab.sharpminima.ui.overlay.OffThreadFrames;
 import lab.sharpminima.ui.summary.Numbers;
-import org.jfree.chart.ChartRenderingInfo;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.CombinedRangeXYPlot;
-import org.jfree.chart.plot.PlotRenderingInfo;
-import org.jfree.chart.plot.XYPlot;
 
 /**
  * The nodes of Figure 5: the three panels (θ, η₁, η₂) above, and below them one card per radial map
- * (sliders for a, log₁₀ b and θ̂) and the table of curvatures at the three minima. The chart is
- * updated at most once per pulse, as one repaint; θ̂₁ and θ̂₂ (the red lines of the θ panel) can be
- * dragged; a double-click resets the preset.
+ * (sliders for a, log₁₀ b and θ̂) and the table of curvatures at the three minima. The chart is drawn
+ * off the FX thread ({@link Figure5Frames}, on a thread of its own, latest request wins) and swapped
+ * in as one image at most once per pulse; θ̂₁ and θ̂₂ (the red lines of the θ panel) can be dragged,
+ * mapped with the geometry of the frame on screen; a double-click resets the preset.
  */
 public final class Figure5View {
 
@@ -45,22 +44,19 @@ public final class Figure5View {
 
     private final Figure5ViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final ChartViewer viewer = new ChartViewer();
+    private final ChartImagePane chartPane = new ChartImagePane("figure5-chart");
     private final Label placeholder = new Label("Computing the panels…");
     private final Label hover = new Label(" ");
     private final Button reset = new Button("Reset to the paper's figure");
     private final Label error = new Label();
 
-    private Figure5Chart chart;
-    private Figure5.Data toDraw;
+    /** One daemon thread that draws the frames of every Figure 5 view (the FX thread only shows them). */
+    private static final FxBackgroundExecutor DRAWING = new FxBackgroundExecutor("sml-figure5-draw", 1);
+    private final OffThreadFrames<Figure5Frames.Request> frames = new OffThreadFrames<>(DRAWING, new Figure5Frames(),
+            chartPane::show, Figure5Frames.Request::sameAs, "Figure 5");
+    private final ReadOnlyObjectWrapper<Figure5.Data> shownData = new ReadOnlyObjectWrapper<>(this, "shownData");
     /** The map (1 or 2) whose θ̂ is being dragged, or 0. */
     private int dragging;
-    private final AnimationTimer redraw = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            drawPending();
-        }
-    };
 
     public Figure5View(Figure5ViewModel vm) {
         this.vm = vm;
@@ -73,14 +69,13 @@ public final class Figure5View {
     }
 
     private void build() {
-        viewer.setId("figure5-chart");
         placeholder.getStyleClass().add("figure5-placeholder");
-        StackPane chartPane = new StackPane(viewer, placeholder);
-        chartPane.getStyleClass().add("figure5-chart-pane");
+        StackPane chartBox = new StackPane(chartPane, placeholder);
+        chartBox.getStyleClass().add("figure5-chart-pane");
         hover.setId("figure5-hover");
         hover.getStyleClass().add("figure5-hover");
-        VBox center = new VBox(chartPane, hover);
-        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        VBox center = new VBox(chartBox, hover);
+        VBox.setVgrow(chartBox, Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(controls());
         root.getStyleClass().add("figure5");
@@ -196,14 +191,16 @@ public final class Figure5View {
     }
 
     private void wire() {
-        chartTheme.addListener((obs, old, t) -> rebuildChart());
+        chartTheme.addListener((obs, old, t) -> requestFrame());
+        chartPane.setOnResize(this::requestFrame);
+        chartPane.frameProperty().addListener((obs, old, f) -> {
+            placeholder.setVisible(false);
+            shownData.set((Figure5.Data) f.content());
+        });
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
         reset.setOnAction(e -> vm.reset());
-        vm.dataProperty().addListener((obs, old, d) -> {
-            toDraw = d;
-            redraw.start();
-        });
+        vm.dataProperty().addListener((obs, old, d) -> requestFrame());
         wireMouse();
         vm.start();
     }
@@ -213,37 +210,25 @@ public final class Figure5View {
         return chartTheme;
     }
 
-    /** A new theme: drop the chart and build it again from the newest data, on the next pulse. */
-    private void rebuildChart() {
-        chart = null;
-        toDraw = vm.dataProperty().get();
-        redraw.start();
+    /** Asks for a frame of the newest panels at the chart's size, unless that one was asked for last. */
+    private void requestFrame() {
+        Figure5.Data d = vm.dataProperty().get();
+        double w = chartPane.frameWidth();
+        double h = chartPane.frameHeight();
+        if (d == null || w < 20 || h < 20) {
+            return;
+        }
+        Figure5Frames.Request r = new Figure5Frames.Request(d, w, h, chartPane.outputScale(), chartTheme.get());
+        frames.request(r);
     }
 
-    /** Once per pulse: the newest panels, as one repaint of the chart. */
-    private void drawPending() {
-        redraw.stop();
-        Figure5.Data d = toDraw;
-        toDraw = null;
-        if (d == null) {
-            return;
-        }
-        if (chart == null) {
-            chart = new Figure5Chart(d.panels().get(0), chartTheme.get());
-            chart.chart().setNotify(false);
-            chart.showOverlay(d);
-            chart.chart().setNotify(true);
-            viewer.setChart(chart.chart());
-            placeholder.setVisible(false);
-            return;
-        }
-        chart.chart().setNotify(false);
-        chart.showOverlay(d);
-        chart.chart().setNotify(true);
+    /** The panels drawn in the frame on screen ({@code null} before the first): changes when a new frame shows new panels. */
+    public ReadOnlyObjectProperty<Figure5.Data> shownDataProperty() {
+        return shownData.getReadOnlyProperty();
     }
 
     private void wireMouse() {
-        Node canvas = viewer.getCanvas();
+        Node canvas = chartPane;
         canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             dragging = e.getButton() == MouseButton.PRIMARY ? nearCentre(e.getX(), e.getY()) : 0;
             if (dragging != 0) {
@@ -273,8 +258,7 @@ public final class Figure5View {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             double t = thetaAt(e.getX());
-            Rectangle2D area = thetaArea();
-            boolean inside = !Double.isNaN(t) && area.contains(e.getX(), e.getY());
+            boolean inside = chartPane.toData(0, e.getX(), e.getY()) != null;
             hover.setText(inside ? "θ = " + Numbers.format(t) + "    L(θ) = " + Numbers.format(vm.lossAt(t))
                     + (nearCentre(e.getX(), e.getY()) != 0 ? "    (drag to move c)" : "") : " ");
         });
@@ -283,15 +267,13 @@ public final class Figure5View {
 
     /** 1 or 2 when (x, y) is in the θ panel within {@value #GRAB_PIXELS} px of θ̂₁ or θ̂₂; else 0. */
     private int nearCentre(double x, double y) {
-        Rectangle2D area = thetaArea();
-        if (area == null || !area.contains(x, y)) {
+        if (chartPane.toData(0, x, y) == null) {
             return 0;
         }
-        XYPlot p = thetaPlot();
         int best = 0;
         double bestDistance = GRAB_PIXELS;
         for (int i = 1; i <= 2; i++) {
-            double px = p.getDomainAxis().valueToJava2D(vm.map(i).centreProperty().get(), area, p.getDomainAxisEdge());
+            double px = chartPane.toLocal(0, vm.map(i).centreProperty().get(), 0).getX();
             if (Math.abs(px - x) <= bestDistance) {
                 bestDistance = Math.abs(px - x);
                 best = i;
@@ -300,26 +282,12 @@ public final class Figure5View {
         return best;
     }
 
-    /** θ under canvas column x, in the θ panel's last rendered scale; NaN before the first drawing. */
+    /** θ under chart column x, in the θ panel of the frame on screen; NaN before the first frame. */
     private double thetaAt(double x) {
-        Rectangle2D area = thetaArea();
-        if (area == null || area.isEmpty()) {
+        ChartFrame f = chartPane.frameProperty().get();
+        if (f == null || f.plots().isEmpty()) {
             return Double.NaN;
         }
-        XYPlot p = thetaPlot();
-        return p.getDomainAxis().java2DToValue(x, area, p.getDomainAxisEdge());
-    }
-
-    private XYPlot thetaPlot() {
-        return ((CombinedRangeXYPlot) viewer.getChart().getPlot()).getSubplots().get(0);
-    }
-
-    private Rectangle2D thetaArea() {
-        ChartRenderingInfo info = viewer.getRenderingInfo();
-        if (viewer.getChart() == null || info == null) {
-            return null;
-        }
-        PlotRenderingInfo plot = info.getPlotInfo();
-        return plot.getSubplotCount() == 0 ? null : plot.getSubplotInfo(0).getDataArea();
+        return f.plots().get(0).toData(x, 0).getX();
     }
 }

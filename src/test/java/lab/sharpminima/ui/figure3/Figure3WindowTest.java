@@ -13,7 +13,7 @@ import lab.sharpminima.ui.FxBackgroundExecutor;
 import lab.sharpminima.ui.MainView;
 import lab.sharpminima.ui.MainViewModel;
 import lab.sharpminima.ui.SharpMinimaApp;
-import org.jfree.chart.fx.ChartViewer;
+import lab.sharpminima.ui.overlay.ChartImagePane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -50,7 +50,7 @@ class Figure3WindowTest {
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> "tab-figure3".equals(t.getId())).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#figure3-chart").queryAs(ChartViewer.class).getChart() != null
+                () -> robot.lookup("#figure3-chart").queryAs(ChartImagePane.class).frameProperty().get() != null
                         && !"—".equals(text("#figure3-total")));
         // Preset: r = 1/4, so 4r² = 0.25 and k = 4 boxes total 1.
         assertThat(Double.parseDouble(text("#figure3-total"))).isCloseTo(1.0, within(1e-12));

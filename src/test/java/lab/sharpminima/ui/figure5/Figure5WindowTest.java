@@ -14,7 +14,7 @@ import lab.sharpminima.ui.FxBackgroundExecutor;
 import lab.sharpminima.ui.MainView;
 import lab.sharpminima.ui.MainViewModel;
 import lab.sharpminima.ui.SharpMinimaApp;
-import org.jfree.chart.fx.ChartViewer;
+import lab.sharpminima.ui.overlay.ChartImagePane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -50,24 +50,21 @@ class Figure5WindowTest {
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> "tab-figure5".equals(t.getId())).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#figure5-chart").queryAs(ChartViewer.class).getChart() != null
+                () -> robot.lookup("#figure5-chart").queryAs(ChartImagePane.class).frameProperty().get() != null
                         && !"—".equals(text("#figure5-curvature-1-1")));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Screen point of θ = t in the θ panel, halfway up. */
-    private javafx.geometry.Point2D screenOfTheta(ChartViewer viewer, double t) {
-        java.awt.geom.Rectangle2D area = viewer.getRenderingInfo().getPlotInfo().getSubplotInfo(0).getDataArea();
-        org.jfree.chart.plot.XYPlot p = ((org.jfree.chart.plot.CombinedRangeXYPlot) viewer.getChart().getPlot())
-                .getSubplots().get(0);
-        double x = p.getDomainAxis().valueToJava2D(t, area, p.getDomainAxisEdge());
-        return viewer.getCanvas().localToScreen(x, area.getCenterY());
+    /** Screen point of θ = t in the θ panel of the frame on screen, halfway up. */
+    private javafx.geometry.Point2D screenOfTheta(ChartImagePane chart, double t) {
+        java.awt.geom.Rectangle2D area = chart.frameProperty().get().plots().get(0).dataArea();
+        return chart.localToScreen(chart.toLocal(0, t, 0).getX(), area.getCenterY());
     }
 
     @Test
     void draggingTheRedLineMovesTheCentreOfTheFirstMap() throws Exception {
         openFigure5Tab();
-        ChartViewer viewer = robot.lookup("#figure5-chart").queryAs(ChartViewer.class);
+        ChartImagePane viewer = robot.lookup("#figure5-chart").queryAs(ChartImagePane.class);
         Slider centre = robot.lookup("#figure5-centre1").queryAs(Slider.class);
         robot.drag(screenOfTheta(viewer, 0)).dropTo(screenOfTheta(viewer, -1));
         WaitForAsyncUtils.waitForFxEvents();
@@ -100,5 +97,42 @@ class Figure5WindowTest {
         assertThat(text("#figure5-curvature-0-1")).isEqualTo(
                 lab.sharpminima.ui.summary.Numbers.format(l2));
         assertThat(text("#figure5-curvature-2-0")).isEqualTo(outer);
+    }
+
+    /** Number of pixels that differ between two images of one size. */
+    private static int differing(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int n = 0;
+        for (int y = 0; y < (int) a.getHeight(); y++) {
+            for (int x = 0; x < (int) a.getWidth(); x++) {
+                n += a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void presentationModeRedrawsTheChartInItsThemeAndEscapeRestoresTheSamePixels() throws Exception {
+        openFigure5Tab();
+        ChartImagePane chart = robot.lookup("#figure5-chart").queryAs(ChartImagePane.class);
+        lab.sharpminima.ui.overlay.ChartFrame standard = chart.frameProperty().get();
+
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.frameProperty().get() != standard);
+        WaitForAsyncUtils.waitForFxEvents();
+        lab.sharpminima.ui.overlay.ChartFrame presentation = chart.frameProperty().get();
+        // The same panels, drawn in the presentation theme (larger text, thicker lines): other pixels.
+        assertThat(presentation.content()).isSameAs(standard.content());
+        if (presentation.width() == standard.width() && presentation.height() == standard.height()) {
+            assertThat(differing(presentation.base(), standard.base())).isGreaterThan(1000);
+        }
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            lab.sharpminima.ui.overlay.ChartFrame f = chart.frameProperty().get();
+            return f != presentation && f.width() == standard.width() && f.height() == standard.height();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // Back in the standard theme at the same size: the drawing is deterministic, pixel for pixel.
+        assertThat(differing(chart.frameProperty().get().base(), standard.base())).isZero();
     }
 }
