@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -94,7 +93,9 @@ public final class LayoutIsland extends Region {
         content = node;
         node.setManaged(false);
         getChildren().add(node);
-        if (node instanceof Parent p) {
+        // Only text changes a framed node's size between layouts of its parents (a slider's size depends on
+        // its range, not its value): only labels are checked after they laid themselves out.
+        if (node instanceof javafx.scene.control.Labeled p) {
             p.needsLayoutProperty().addListener((obs, was, needs) -> {
                 if (!needs) {
                     checkFits();

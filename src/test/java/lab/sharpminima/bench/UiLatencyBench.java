@@ -87,6 +87,8 @@ public final class UiLatencyBench {
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger TRACE = new java.util.concurrent.atomic.AtomicInteger(-100000);
+    /** Unmeasured steps before the measured ones ({@code -Dsml.bench.warmup}, default 30). */
+    private static final int WARM_UP = Integer.getInteger("sml.bench.warmup", 30);
     /** The random part of the pause between steps (seeded: runs are repeatable in their schedule). */
     private static final java.util.SplittableRandom PHASE = new java.util.SplittableRandom(2017);
     private static final AtomicLong MAX_LAG = new AtomicLong();
@@ -265,7 +267,12 @@ public final class UiLatencyBench {
                 }
             }));
         }
-        step(slider, frame, frameAt, 0.5, 10);
+        // Warm-up, not measured: WARM_UP steps over the range, so that the first view measured does not carry
+        // the JIT's compilation of the layout, drawing and engine code the later views find compiled.
+        for (int i = 0; i < WARM_UP; i++) {
+            step(slider, frame, frameAt, (i + 0.5) / WARM_UP, 10);
+            Thread.sleep(20);
+        }
         Thread.sleep(500);
         MAX_LAG.set(0);
         TRACE.set(0);
