@@ -161,6 +161,9 @@ final class GpuBenchCommand implements Callable<Integer> {
             out.println("note: no OpenCL driver (" + e.getMessage() + "); only the CPU is timed");
             return list;
         }
+        if (OpenClDevice.skippedNote() != null) {
+            out.println("note: " + OpenClDevice.skippedNote());
+        }
         if (devices.isEmpty()) {
             out.println("note: no OpenCL platform; only the CPU is timed");
         }

@@ -64,7 +64,8 @@ public final class Backends {
             return fallback("no OpenCL driver (" + firstLine(e) + ")");
         }
         if (devices.isEmpty()) {
-            return fallback("no OpenCL platform");
+            String skipped = OpenClDevice.skippedNote();
+            return fallback(skipped != null ? skipped : "no OpenCL platform");
         }
         List<OpenClDevice> order = new ArrayList<>();
         if (index != null) {

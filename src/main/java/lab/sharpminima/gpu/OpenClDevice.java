@@ -35,6 +35,7 @@ public record OpenClDevice(String platformName, String name, boolean gpu, boolea
      * @throws LinkageError or {@link org.jocl.CLException} when there is no OpenCL loader at all
      */
     public static List<OpenClDevice> list() {
+        skipped = null;
         CL.setExceptionsEnabled(true);
         int[] count = new int[1];
         try {
@@ -47,6 +48,13 @@ public record OpenClDevice(String platformName, String name, boolean gpu, boolea
         clGetPlatformIDs(platforms.length, platforms, null);
         List<OpenClDevice> out = new ArrayList<>();
         for (cl_platform_id p : platforms) {
+            String platformName = platformString(p, CL_PLATFORM_NAME);
+            if (replacesSignalHandlers(platformName) && !signalChaining()) {
+                skipped = platformName + " (PoCL) was skipped: it replaces the JVM's SIGSEGV handler with LLVM's,"
+                        + " which crashes the JVM at its next safepoint; start Java with"
+                        + " LD_PRELOAD=$JAVA_HOME/lib/libjsig.so (the tests do) to use it";
+                continue;
+            }
             int[] nd = new int[1];
             try {
                 clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, 0, null, nd);
@@ -55,12 +63,45 @@ public record OpenClDevice(String platformName, String name, boolean gpu, boolea
             }
             cl_device_id[] devices = new cl_device_id[nd[0]];
             clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, devices.length, devices, null);
-            String pname = platformString(p, CL_PLATFORM_NAME);
             for (cl_device_id d : devices) {
-                out.add(describe(pname, p, d));
+                out.add(describe(platformName, p, d));
             }
         }
         return out;
+    }
+
+    /** Why the last {@link #list()} skipped a platform, or {@code null}. */
+    private static volatile String skipped;
+
+    /** Why the last {@link #list()} left a platform out (one line), or {@code null} when it left none out. */
+    public static String skippedNote() {
+        return skipped;
+    }
+
+    /**
+     * Whether a platform's driver installs its own handlers for the signals the JVM needs. PoCL's CPU
+     * device does, when its devices are first asked for: LLVM's crash handlers take SIGSEGV, and the
+     * JVM's safepoint polls (reads of a protected page) then kill the process, as {@code bench gpu}
+     * did here at random (JuliaGPU/OpenCL.jl#487 describes the same for Julia's safepoints).
+     */
+    static boolean replacesSignalHandlers(String platformName) {
+        return platformName.contains("Portable Computing Language");
+    }
+
+    /**
+     * Whether the JVM keeps its signal handlers when a library installs others: the JDK's libjsig is
+     * loaded (signal chaining, {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so}), or
+     * {@code -Dsml.opencl.unchained=true} accepts the risk.
+     */
+    static boolean signalChaining() {
+        if (Boolean.getBoolean("sml.opencl.unchained")) {
+            return true;
+        }
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/maps")).contains("libjsig");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static OpenClDevice describe(String pname, cl_platform_id p, cl_device_id d) {
