@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,10 +32,13 @@ public final class LayoutIsland extends Region {
             Pattern.compile("(gridpane|vbox|hbox|flowpane|stackpane|anchorpane|borderpane|tilepane)-");
 
     private Node content;
-    /** The content's preferred width, and height at the frame's width, when the parents last laid the frame out. */
-    private double widthAtLayout = -1;
-    private double heightAtLayout = -1;
+    /** Whether the parents have laid the frame out once. */
+    private boolean laidOut;
     private double widestPref;
+    private double widestMax;
+    /** The content's preferred width when the frame last asked its parents for more (0: never). */
+    private double requestedWidth;
+    private boolean relayoutPosted;
     private double tallestPref;
     private double tallestAtWidth = Double.NaN;
 
@@ -97,10 +101,23 @@ public final class LayoutIsland extends Region {
         // its range, not its value): only labels are checked after they laid themselves out.
         if (node instanceof javafx.scene.control.Labeled p) {
             p.needsLayoutProperty().addListener((obs, was, needs) -> {
-                if (!needs) {
+                if (needs) {
+                    widerText();
+                } else {
                     checkFits();
                 }
             });
+        }
+    }
+
+    /**
+     * The content's text changed: if it is now wider than the frame ever asked its parents for, they lay
+     * out again in this pulse (the frame's sizes they cached are for the old text); otherwise the content
+     * lays itself out alone.
+     */
+    private void widerText() {
+        if (laidOut && wantsMoreWidth(getWidth())) {
+            requestLayout();
         }
     }
 
@@ -124,9 +141,11 @@ public final class LayoutIsland extends Region {
         return widestPref;
     }
 
+    /** Likewise sticky: a label's maximum is its preferred width, which changes with its text. */
     @Override
     protected double computeMaxWidth(double height) {
-        return content.maxWidth(height);
+        widestMax = Math.max(widestMax, content.maxWidth(height));
+        return widestMax;
     }
 
     @Override
@@ -162,25 +181,52 @@ public final class LayoutIsland extends Region {
 
     @Override
     protected void layoutChildren() {
-        widthAtLayout = Math.max(widestPref, content.prefWidth(-1));
-        heightAtLayout = computePrefHeight(getWidth());
+        laidOut = true;
         content.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     /**
-     * After the content laid itself out: the parents lay out again if it wants more height at the
-     * frame's width than at their last layout, or is wider than then and wider than the frame (they may
-     * have room to give it).
+     * After the content laid itself out: the parents lay out again if it wants more height than the frame
+     * has (a readout that now wraps to another line), or more width than the frame asked them for (the
+     * sizes they cached are for an older text).
      */
     private void checkFits() {
         double w = getWidth();
-        if (w <= 0 || widthAtLayout < 0) {
+        if (w <= 0 || !laidOut) {
+            // Not laid out yet (a tab not shown): drop the sizes cached for the old text, so that the
+            // parents' first layout asks the new one.
+            relayoutParents();
             return;
         }
-        double wantedWidth = content.prefWidth(-1);
-        if (content.prefHeight(w) > heightAtLayout + 0.5
-                || wantedWidth > w + 0.5 && wantedWidth > widthAtLayout + 0.5) {
-            requestLayout();
+        if (content.prefHeight(w) > getHeight() + 0.5 || wantsMoreWidth(w)) {
+            relayoutParents();
+        }
+    }
+
+    /**
+     * Whether the content now wants more width than the frame has, asked for, and asked for at the last
+     * such request (text the column cannot hold, cut at its edge, asks once, not on every change).
+     */
+    private boolean wantsMoreWidth(double w) {
+        double wanted = content.prefWidth(-1);
+        if (wanted > Math.max(Math.max(widestPref, w), requestedWidth) + 0.5) {
+            requestedWidth = wanted;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Asks the parents for a layout once the current layout pass is over: the content lays itself out
+     * inside its parents' pass, and a request from there would be ignored (they are laying out).
+     */
+    private void relayoutParents() {
+        if (!relayoutPosted) {
+            relayoutPosted = true;
+            Platform.runLater(() -> {
+                relayoutPosted = false;
+                requestLayout();
+            });
         }
     }
 }

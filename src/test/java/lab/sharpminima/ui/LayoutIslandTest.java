@@ -102,6 +102,62 @@ class LayoutIslandTest {
         assertThat(value.getText()).isEqualTo("0.8600");
     }
 
+    /** A readout bound to a value that arrives after the first layout (empty before) gets its width. */
+    @Test
+    void aValueArrivingAfterTheFirstLayoutGetsItsWidth() throws Exception {
+        show();
+        onFx(() -> {
+            value.setText("");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            value.setText("[-1.07979, 1.07979]");
+            return null;
+        });
+        for (int i = 0; i < 4; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        double width = onFx(() -> value.getWidth());
+        double wanted = onFx(() -> value.prefWidth(-1));
+        assertThat(width).isCloseTo(wanted, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    /**
+     * A value that arrives while the column is not shown (a tab in the background: nothing laid out)
+     * gets its width once the column is shown: the frame's sizes cached for the old text are dropped.
+     */
+    @Test
+    void aValueArrivingWhileHiddenGetsItsWidthWhenShown() throws Exception {
+        show();
+        javafx.scene.Parent root = onFx(() -> column.getScene().getRoot());
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        onFx(() -> {
+            // The column leaves the scene (as a tab's content does), gets its value, and comes back.
+            column.getScene().setRoot(holder);
+            value.setText("");
+            value.prefWidth(-1);
+            value.getParent().prefWidth(-1);
+            value.setText("[-1.07979, 1.07979] and a little more");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            holder.getScene().setRoot(root);
+            return null;
+        });
+        for (int i = 0; i < 4; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        double width = onFx(() -> value.getWidth());
+        double room = onFx(() -> grid.getWidth() - grid.getChildren().get(0).prefWidth(-1));
+        // It wraps in the room the key leaves (it was 46 px wide, as "0.0000", before the fix).
+        assertThat(width).isGreaterThan(0.8 * room).isLessThanOrEqualTo(onFx(() -> grid.getWidth()));
+        assertThat(onFx(() -> value.getHeight())).isCloseTo(onFx(() -> value.prefHeight(value.getWidth())),
+                org.assertj.core.data.Offset.offset(0.5));
+    }
+
     @Test
     void aValueThatWrapsGetsTheRoomItNeeds() throws Exception {
         show();
