@@ -93,6 +93,23 @@ public final class LayoutIsland extends Region {
         to.getProperties().putAll(constraints);
     }
 
+    /**
+     * Forgets the largest sizes the frames below {@code root} have seen and lays them out anew: after the
+     * style changes (presentation mode on or off), the old widths would keep the column as it was.
+     */
+    public static void forgetSizes(Node root) {
+        for (Node n : root.lookupAll(".layout-island")) {
+            if (n instanceof LayoutIsland island) {
+                island.widestPref = 0;
+                island.widestMax = 0;
+                island.tallestPref = 0;
+                island.tallestAtWidth = Double.NaN;
+                island.requestedWidth = 0;
+                island.requestLayout();
+            }
+        }
+    }
+
     private void hold(Node node) {
         content = node;
         node.setManaged(false);

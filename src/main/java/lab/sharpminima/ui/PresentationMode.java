@@ -81,6 +81,7 @@ public final class PresentationMode {
             root.getStylesheets().remove(stylesheet);
         }
         theme.set(now ? ChartTheme.presentation() : ChartTheme.standard());
+        LayoutIsland.forgetSizes(root);
         if (fullScreen && stage.isFullScreen() != now) {
             stage.setFullScreen(now);
         }

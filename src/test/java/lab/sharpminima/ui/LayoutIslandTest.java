@@ -158,6 +158,35 @@ class LayoutIslandTest {
                 org.assertj.core.data.Offset.offset(0.5));
     }
 
+    /** A frame keeps the widest its label has been, until forgetSizes (a style change) lets it shrink. */
+    @Test
+    void framesKeepTheirWidestSizeUntilTheyForgetIt() throws Exception {
+        show();
+        LayoutIsland frame = onFx(() -> (LayoutIsland) slider.getParent().getParent().lookupAll(".layout-island")
+                .stream().filter(n -> ((LayoutIsland) n).content() == value).findFirst().orElseThrow());
+        onFx(() -> {
+            value.setText("0.123456789");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        double wide = onFx(() -> frame.prefWidth(-1));
+        onFx(() -> {
+            value.setText("1");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> frame.prefWidth(-1))).isEqualTo(wide);
+        onFx(() -> {
+            LayoutIsland.forgetSizes(column);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double narrow = onFx(() -> frame.prefWidth(-1));
+        assertThat(narrow).isLessThan(wide).isCloseTo(onFx(() -> value.prefWidth(-1)),
+                org.assertj.core.data.Offset.offset(0.5));
+    }
+
     @Test
     void aValueThatWrapsGetsTheRoomItNeeds() throws Exception {
         show();
