@@ -30,14 +30,7 @@ class OpenClBackendTest {
 
     @BeforeAll
     static void findDevice() {
-        List<OpenClDevice> devices;
-        try {
-            devices = Backends.devices();
-        } catch (Throwable e) {
-            devices = List.of();
-        }
-        device = devices.stream().filter(OpenClDevice::fp64).findFirst()
-                .orElse(devices.isEmpty() ? null : devices.get(0));
+        device = TestDevices.preferred();
         cpu = new CpuBackend(2);
     }
 
@@ -47,9 +40,7 @@ class OpenClBackendTest {
     }
 
     private static OpenClBackend open(Precision p) {
-        assumeTrue(device != null, "no OpenCL platform");
-        assumeTrue(p == Precision.SINGLE || device.fp64(), "the device has no cl_khr_fp64");
-        return new OpenClBackend(device, p);
+        return TestDevices.open(device, p);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package lab.sharpminima.gpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,14 +38,7 @@ class SecondOrderOnDeviceTest {
 
     @BeforeAll
     static void findDevice() {
-        List<OpenClDevice> devices;
-        try {
-            devices = Backends.devices();
-        } catch (Throwable e) {
-            devices = List.of();
-        }
-        device = devices.stream().filter(OpenClDevice::fp64).findFirst()
-                .orElse(devices.isEmpty() ? null : devices.get(0));
+        device = TestDevices.preferred();
         cpu = new CpuBackend(2);
     }
 
@@ -56,9 +48,7 @@ class SecondOrderOnDeviceTest {
     }
 
     private static OpenClBackend open(Precision p) {
-        assumeTrue(device != null, "no OpenCL platform");
-        assumeTrue(p == Precision.SINGLE || device.fp64(), "the device has no cl_khr_fp64");
-        return new OpenClBackend(device, p);
+        return TestDevices.open(device, p);
     }
 
     @Test
