@@ -114,9 +114,7 @@ public final class SpectrumFigure {
         if (partial.complete()) {
             return partial;
         }
-        if (stale.getAsBoolean()) {
-            throw new CancellationException("a newer request came");
-        }
+        cancelIf(stale);
         double[] d = new double[scaling.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = 1.0 / scaling[i];
@@ -131,19 +129,21 @@ public final class SpectrumFigure {
 
             @Override
             public void apply(double[] x, double[] y) {
-                if (stale.getAsBoolean()) {
-                    throw new CancellationException("a newer request came");
-                }
+                cancelIf(stale);
                 h.apply(x, y);
             }
         });
-        if (stale.getAsBoolean()) {
-            throw new CancellationException("a newer request came");
-        }
+        cancelIf(stale);
         double predictedTop = SymmetricEigen.decompose(scaled(base.hessian(), d), false).value(0);
         Side after = new Side(partial.after().eigenvalues, curve);
         return new Data(partial.before(), after, predictedTop, partial.recomputedTop(), partial.moved(),
                 partial.description());
+    }
+
+    private static void cancelIf(BooleanSupplier stale) {
+        if (stale.getAsBoolean()) {
+            throw new CancellationException("a newer request came");
+        }
     }
 
     /** θ′ = s ⊙ θ. */

@@ -15,6 +15,7 @@ import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.fx.FXFontMetrics;
 import org.jfree.fx.FXGraphics2D;
+import org.jfree.fx.FXHints;
 
 /**
  * An {@link FXGraphics2D} whose font metrics remember what they measured. FXGraphics2D measures each
@@ -37,9 +38,9 @@ public final class CachedTextGraphics extends FXGraphics2D {
     /** FX font metrics (when the hint asks for them, as ChartCanvas does) answer from the cache. */
     @Override
     public FontMetrics getFontMetrics(Font f) {
-        FontMetrics inner = super.getFontMetrics(f);
-        if (!(inner instanceof FXFontMetrics)) {
-            return inner;
+        // The superclass's own test for FX metrics, without building its metrics object on every call.
+        if (getRenderingHint(FXHints.KEY_USE_FX_FONT_METRICS) != Boolean.TRUE) {
+            return super.getFontMetrics(f);
         }
         return metrics.computeIfAbsent(f, font -> new Metrics(new FXFontMetrics(font, this)));
     }
