@@ -25,10 +25,9 @@ import org.jfree.data.Range;
  * Draws the frames of Figure 3 on one thread that is not the FX thread, with Java2D and the export's
  * {@link Figure3Chart}: the chart of a layer (landscape, axes, legend) as the base image, drawn with its
  * boxes taken off the plot, and the boxes as an overlay image above the data area, drawn in the base's
- * axes (one chart per layer serves both). The axes follow the boxes' window ({@link Figure3Chart#windowFor})
- * but stay put while they still hold the boxes and are at most {@value #SLACK} times as long
- * ({@link #fits}): a drag's small steps then draw the overlay alone (a few shapes) over the base already
- * drawn. Recent bases are kept, so going back to a window draws no chart; a base is drawn in bands on
+ * axes (one chart per layer serves both). The axes are the layer's window ({@link #axesFor}), which
+ * the ViewModel keeps while the boxes move within it ({@link Figure3ViewModel#movingWindow}): a drag's
+ * small steps then draw the overlay alone (a few shapes) over the base already drawn. Recent bases are kept, so going back to a window draws no chart; a base is drawn in bands on
  * two threads ({@link ChartImages#drawInBands}: the landscape's heat map and contours are most of a
  * frame's work). Not thread-safe: the charts and caches belong to the thread that calls {@link #render}
  * (one at a time), the band copies to the band threads.
@@ -46,8 +45,6 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         }
     }
 
-    /** How much longer than the boxes' window an axis may stay (see {@link #fits}). */
-    static final double SLACK = 1.15;
     /** One arrow-key step of the α slider, in log₁₀ α (its block increment). */
     static final double ALPHA_STEP = 0.1;
     /** Throwaway drawings while idle, to warm the JIT up. */
@@ -82,8 +79,6 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
     private final List<Charts> charts = new ArrayList<>();
     private final List<Base> bases = new ArrayList<>();
     private ChartTheme theme;
-    /** The base of the last frame. */
-    private Base last;
     /** The way α moved last (±1), for the base drawn ahead first. */
     private double direction = 1;
     private double lastAlpha = Double.NaN;
@@ -95,7 +90,6 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         if (r.theme() != theme) {
             charts.clear();
             bases.clear();
-            last = null;
             theme = r.theme();
         }
         double alpha = r.data().settings().alpha();
@@ -105,17 +99,10 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         lastAlpha = alpha;
         Charts c = charts(r.layer());
         c.chart().showBoxes(r.data());
-        Window w = Figure3Chart.windowFor(r.data());
-        Range a = new Range(w.a0(), w.a1());
-        Range b = new Range(w.b0(), w.b1());
-        if (last != null && fits(a, last.a()) && fits(b, last.b()) && covered(r.layer(), last.a(), last.b())) {
-            a = last.a();
-            b = last.b();
-        }
-        Base base = base(c, a, b, r);
-        a = base.a();
-        b = base.b();
-        last = base;
+        Window w = axesFor(Figure3Chart.windowFor(r.data()), r.layer());
+        Base base = base(c, new Range(w.a0(), w.a1()), new Range(w.b0(), w.b1()), r);
+        Range a = base.a();
+        Range b = base.b();
         XYPlot plot = c.chart().chart().getXYPlot();
         setAxes(plot, a, b);
         ChartImages.Overlay boxes = ChartImages.overlay(c.chart().chart(), plot, base.dataArea(),
@@ -128,7 +115,7 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
     /**
      * Idle after r's frame: rounds 0 and 1 draw ahead the bases the arrow keys would need next (α one
      * keyboard step, {@value #ALPHA_STEP} in log₁₀ α, further the way it moved last, then back), when
-     * the axes would not stay; later rounds are throwaway drawings at half size, {@value #WARM_UPS} in
+     * they are over another layer kept here; later rounds are throwaway drawings at half size, {@value #WARM_UPS} in
      * all, that warm the JIT up (see {@link OffThreadFrames}).
      */
     @Override
@@ -149,7 +136,10 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         return true;
     }
 
-    /** Draws and keeps the base for r's boxes at α·10^(sign·step), unless the axes shown would stay. */
+    /**
+     * Draws and keeps the base for r's boxes at α·10^(sign·step), when the layer the ViewModel would
+     * show then ({@link Figure3ViewModel#movingWindow}) is one of those kept here and differs from r's.
+     */
     private void drawAhead(Request r, double sign) {
         Figure3.Settings s = r.data().settings();
         double x = Math.log10(s.alpha()) + sign * ALPHA_STEP;
@@ -158,21 +148,29 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         }
         Figure3.Data next = Figure3.build(new Figure3.Settings(s.theta1(), s.theta2(), s.radius(), Math.pow(10, x),
                 s.count()));
-        // The layer that step will show: the one kept for its window if any (the ViewModel keeps more
-        // layers than this, and hands a kept one over with the boxes), else the one shown now.
-        LandscapeLayer layer = r.layer();
-        Window layerWindow = Figure3ViewModel.layerWindow(next);
-        for (Charts c : charts) {
-            if (c.layer().grid().window().equals(layerWindow)) {
-                layer = c.layer();
+        Window boxes = Figure3Chart.windowFor(next);
+        List<Window> kept = new ArrayList<>();
+        charts.forEach(c -> kept.add(c.layer().grid().window()));
+        Window layerWindow = Figure3ViewModel.movingWindow(boxes, Figure3Chart.windowFor(r.data()),
+                r.layer().grid().window(), kept);
+        for (Charts c : List.copyOf(charts)) {
+            if (c.layer() != r.layer() && c.layer().grid().window().equals(layerWindow)) {
+                Window w = axesFor(boxes, c.layer());
+                base(charts(c.layer()), new Range(w.a0(), w.a1()), new Range(w.b0(), w.b1()),
+                        new Request(next, c.layer(), r.width(), r.height(), r.scale(), r.theme()));
             }
         }
-        Window w = Figure3Chart.windowFor(next);
-        Range a = new Range(w.a0(), w.a1());
-        Range b = new Range(w.b0(), w.b1());
-        if (last == null || !(fits(a, last.a()) && fits(b, last.b()) && covered(layer, last.a(), last.b()))) {
-            base(charts(layer), a, b, new Request(next, layer, r.width(), r.height(), r.scale(), r.theme()));
-        }
+    }
+
+    /**
+     * The axes for boxes over layer: the layer's window when it holds them (a base per layer: while the
+     * boxes move within it, frames draw only the boxes), else the boxes' window (the layer that holds
+     * them is still being computed: a strip of the plot stays blank until it comes).
+     */
+    static Window axesFor(Window boxes, LandscapeLayer layer) {
+        Window w = layer.grid().window();
+        boolean holds = w.a0() <= boxes.a0() && w.a1() >= boxes.a1() && w.b0() <= boxes.b0() && w.b1() >= boxes.b1();
+        return holds ? w : boxes;
     }
 
     /** The kept base for these axes and size, or a new one drawn now. */
@@ -251,19 +249,4 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         return chart;
     }
 
-    /**
-     * Whether the axis range shown may stay for the boxes' range: it holds them and is at most
-     * {@value #SLACK} times as long.
-     */
-    static boolean fits(Range boxes, Range shown) {
-        return shown.getLowerBound() <= boxes.getLowerBound() && shown.getUpperBound() >= boxes.getUpperBound()
-                && shown.getLength() <= SLACK * boxes.getLength();
-    }
-
-    /** Whether the layer covers the ranges (else kept axes would show a blank strip). */
-    private static boolean covered(LandscapeLayer layer, Range a, Range b) {
-        Window w = layer.grid().window();
-        return w.a0() <= a.getLowerBound() && w.a1() >= a.getUpperBound()
-                && w.b0() <= b.getLowerBound() && w.b1() >= b.getUpperBound();
-    }
 }

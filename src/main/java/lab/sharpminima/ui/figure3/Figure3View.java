@@ -61,6 +61,9 @@ public final class Figure3View {
 
     private final OffThreadFrames<Figure3Frames.Request> frames = new OffThreadFrames<>(DRAWING, new Figure3Frames(),
             chart::show, Figure3Frames.Request::sameAs, "Figure 3");
+    /** After the boxes have been still this long, the landscape is fitted to them again ({@link Figure3ViewModel#settle}). */
+    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(400));
     private final ReadOnlyObjectWrapper<Figure3.Data> shownData = new ReadOnlyObjectWrapper<>(this, "shownData");
 
     public Figure3View(Figure3ViewModel vm) {
@@ -195,7 +198,11 @@ public final class Figure3View {
 
         // The ViewModel sets a new landscape just before new boxes: one request for both, not two.
         vm.landscapeProperty().addListener((obs, old, layer) -> Platform.runLater(this::requestFrame));
-        vm.dataProperty().addListener((obs, old, d) -> requestFrame());
+        vm.dataProperty().addListener((obs, old, d) -> {
+            requestFrame();
+            settle.playFromStart();
+        });
+        settle.setOnFinished(e -> vm.settle());
         wireMouse();
         vm.start();
     }

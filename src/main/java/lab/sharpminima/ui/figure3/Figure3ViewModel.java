@@ -37,7 +37,10 @@ import lab.sharpminima.ui.summary.Numbers;
  * boxes (k ≤ 12 rectangles) on the calling thread and shows them at once; the landscape behind them covers {@link #layerWindow}
  * (the boxes' window widened to a ladder, so that nearby α share one layer) and comes from a small
  * cache, or, on a miss, from a second background request that follows (the view sets its axes to the
- * boxes' window meanwhile: a slider step never waits for a 256×256 grid).
+ * boxes' window meanwhile: a slider step never waits for a 256×256 grid). While α moves, the layer shown
+ * stays as long as it holds the boxes ({@link #movingWindow}), a new one reaches ahead of them, and the
+ * next is computed in advance from the boxes' last move; the view calls {@link #settle} once the slider
+ * is still, for the tight layer.
  * Requests carry generation numbers and coalesce (latest wins); a stale result is dropped, never shown.
  * Confined to the FX thread (or the test's thread with a same-thread executor).
  */
@@ -54,6 +57,10 @@ public final class Figure3ViewModel implements ExportableFigure {
     /** The range of k (boxes, B∞ included). */
     public static final int MIN_COUNT = 1;
     public static final int MAX_COUNT = 12;
+    /** How much longer than the boxes' window, per axis, the layer shown may stay while the boxes move. */
+    static final double LOOSE = 2.5;
+    /** How far a new layer reaches beyond the boxes on the sides they are moving out to, in spans of their window. */
+    static final double AHEAD = 0.6;
     /** How many landscape layers are kept (a 256×256 layer holds about 1 MB). */
     static final int CACHED_LAYERS = 24;
 
@@ -88,9 +95,14 @@ public final class Figure3ViewModel implements ExportableFigure {
                     return size() > CACHED_LAYERS;
                 }
             });
+    private final BackgroundExecutor executor;
+    /** Layer windows computed ahead and not yet in the cache. */
+    private final java.util.Set<Window> prefetching = new java.util.HashSet<>();
     private boolean started;
     /** The layer window of the boxes shown last. */
     private Window wantedWindow;
+    /** The boxes' window shown last ({@link Figure3Chart#windowFor}). */
+    private Window shownBoxes;
 
     public Figure3ViewModel(BackgroundExecutor executor) {
         this(executor, ToyProblem.of(Presets.toy()), Presets.landscape(), Presets.figure3());
@@ -102,6 +114,7 @@ public final class Figure3ViewModel implements ExportableFigure {
         // The boxes are k ≤ 12 rectangles, computed at once: behind a landscape on the one worker, they would wait for it.
         this.requests = new LatestRequest<>(new SameThreadExecutor(), this::compute, this::show, this::fail);
         this.landscapes = new LatestRequest<>(executor, this::layer, this::landscapeArrived, this::fail);
+        this.executor = executor;
         this.problem = problem;
         this.landscapeSettings = landscape;
         this.preset = preset;
@@ -176,10 +189,9 @@ public final class Figure3ViewModel implements ExportableFigure {
         requests.submit(s);
     }
 
-    /** The boxes, and the cached landscape over their {@link #layerWindow}, or {@code null} on a miss. */
+    /** The boxes; the landscape is looked up when they are shown ({@link #show}). */
     private Result compute(Figure3.Settings s) {
-        Figure3.Data d = Figure3.build(s);
-        return new Result(d, cache.get(layerWindow(d)));
+        return new Result(Figure3.build(s), null);
     }
 
     /** The landscape over w, computed and cached. */
@@ -202,15 +214,78 @@ public final class Figure3ViewModel implements ExportableFigure {
      * that the layer changes only when a side crosses a rung and boxes nearby share it.
      */
     public static Window layerWindow(Figure3.Data d) {
-        Window w = Figure3Chart.windowFor(d);
+        return ladder(Figure3Chart.windowFor(d));
+    }
+
+    private static double rung(double span) {
+        return Math.scalb(1.0, Math.getExponent(span) + 1) / 16;
+    }
+
+    /** w snapped outward to the ladder of {@link #layerWindow(Figure3.Data)}. */
+    static Window ladder(Window w) {
         double ua = rung(w.a1() - w.a0());
         double ub = rung(w.b1() - w.b0());
         return new Window(Math.floor(w.a0() / ua) * ua, Math.ceil(w.a1() / ua) * ua,
                 Math.floor(w.b0() / ub) * ub, Math.ceil(w.b1() / ub) * ub);
     }
 
-    private static double rung(double span) {
-        return Math.scalb(1.0, Math.getExponent(span) + 1) / 16;
+    /**
+     * The layer window for boxes whose window is now {@code boxes} and was {@code before} (or {@code null}),
+     * while they move: {@code current} while it holds them and is at most {@value #LOOSE} times as long
+     * on each axis (a drag's small steps then keep one landscape, and the view only redraws the boxes);
+     * else the kept window ({@code kept}) that does so with the least area; else the boxes' window
+     * reaching {@value #AHEAD} of its span further on each side that moved out since before, on the
+     * ladder. At rest the view asks for the tight {@link #layerWindow(Figure3.Data)} ({@link #settle}).
+     */
+    static Window movingWindow(Window boxes, Window before, Window current, Iterable<Window> kept) {
+        if (current != null && holds(current, boxes)) {
+            return current;
+        }
+        Window best = null;
+        for (Window k : kept) {
+            if (holds(k, boxes) && (best == null || k.area() < best.area())) {
+                best = k;
+            }
+        }
+        return best != null ? best : ladder(ahead(boxes, before, AHEAD));
+    }
+
+    /** Whether layer holds the boxes' window and is at most {@value #LOOSE} times as long on each axis. */
+    static boolean holds(Window layer, Window boxes) {
+        return layer.a0() <= boxes.a0() && layer.a1() >= boxes.a1() && layer.b0() <= boxes.b0()
+                && layer.b1() >= boxes.b1() && layer.a1() - layer.a0() <= LOOSE * (boxes.a1() - boxes.a0())
+                && layer.b1() - layer.b0() <= LOOSE * (boxes.b1() - boxes.b0());
+    }
+
+    /**
+     * w with each side that moved out since before by more than {@value #MOVED} of the span (none when
+     * before is null) pushed out by by × its span, not across 0 (the boxes' margins drift with their
+     * span: a side held by B∞ barely moves, and the sign of θ is another landscape).
+     */
+    static Window ahead(Window w, Window before, double by) {
+        if (before == null) {
+            return w;
+        }
+        double sa = w.a1() - w.a0();
+        double sb = w.b1() - w.b0();
+        return new Window(before.a0() - w.a0() > MOVED * sa ? out(w.a0(), -by * sa) : w.a0(),
+                w.a1() - before.a1() > MOVED * sa ? out(w.a1(), by * sa) : w.a1(),
+                before.b0() - w.b0() > MOVED * sb ? out(w.b0(), -by * sb) : w.b0(),
+                w.b1() - before.b1() > MOVED * sb ? out(w.b1(), by * sb) : w.b1());
+    }
+
+    /** Fraction of a span a side must move by to count as moving. */
+    static final double MOVED = 0.02;
+
+    private static double out(double side, double by) {
+        double moved = side + by;
+        return side >= 0 && moved < 0 || side <= 0 && moved > 0 ? 0 : moved;
+    }
+
+    /** The boxes' window n more steps of the move from before to w (each side moved as far again, n times). */
+    static Window extrapolate(Window w, Window before, int n) {
+        return new Window(w.a0() + n * Math.min(0, w.a0() - before.a0()), w.a1() + n * Math.max(0, w.a1() - before.a1()),
+                w.b0() + n * Math.min(0, w.b0() - before.b0()), w.b1() + n * Math.max(0, w.b1() - before.b1()));
     }
 
     private void show(Result res) {
@@ -228,16 +303,78 @@ public final class Figure3ViewModel implements ExportableFigure {
         totalText.set(Numbers.format(total.get()));
         disjointText.set(d.disjoint() ? "yes" : "no");
         disjointAlphaText.set(formatThreshold(d.disjointAlpha()));
-        wantedWindow = layerWindow(d);
-        if (res.landscape() == null) {
-            landscapes.submit(wantedWindow);
-        } else {
-            showLandscape(res.landscape());
+        Window boxes = Figure3Chart.windowFor(d);
+        Window before = shownBoxes;
+        shownBoxes = boxes;
+        // The first boxes, and a change of r or k, get their tight layer; α's moves keep one while it holds them.
+        boolean moving = before != null && wantedWindow != null && sameShape(d, data.get());
+        wantedWindow = moving ? movingWindow(boxes, before, wantedWindow, keptWindows()) : layerWindow(d);
+        showOrCompute(wantedWindow);
+        // Two more steps like this one would leave the layer: the next one is computed now, from one step on.
+        if (moving && !holds(wantedWindow, extrapolate(boxes, before, 2))) {
+            Window next = extrapolate(boxes, before, 1);
+            prefetch(movingWindow(next, boxes, null, keptWindows()));
         }
         data.set(d);
     }
 
-    /** A layer computed after a miss: shown unless the boxes have moved to another window since. */
+    /** Whether d differs from shown only by α (same r, k and centre). */
+    private static boolean sameShape(Figure3.Data d, Figure3.Data shown) {
+        if (shown == null) {
+            return false;
+        }
+        Figure3.Settings a = d.settings();
+        Figure3.Settings b = shown.settings();
+        return a.radius() == b.radius() && a.count() == b.count() && a.theta1() == b.theta1() && a.theta2() == b.theta2();
+    }
+
+    private java.util.List<Window> keptWindows() {
+        synchronized (cache) {
+            return new java.util.ArrayList<>(cache.keySet());
+        }
+    }
+
+    /** Shows the kept layer over w, or asks for it (latest request wins). */
+    private void showOrCompute(Window w) {
+        LandscapeLayer kept = cache.get(w);
+        if (kept == null) {
+            landscapes.submit(w);
+        } else {
+            showLandscape(kept);
+        }
+    }
+
+    /** Computes the layer over w in the background, kept for later and not shown, unless kept or under way. */
+    private void prefetch(Window w) {
+        if (w.equals(wantedWindow) || cache.containsKey(w) || !prefetching.add(w)) {
+            return;
+        }
+        executor.execute(() -> layer(w), l -> prefetching.remove(w), t -> {
+            prefetching.remove(w);
+            LOG.log(Level.WARNING, "a Figure 3 landscape computed ahead failed", t);
+        });
+    }
+
+    /**
+     * After a move: the tight layer of the boxes shown ({@link #layerWindow(Figure3.Data)}) in place of
+     * the loose one kept while they moved. The view calls this once its slider has been still a moment.
+     */
+    public void settle() {
+        Figure3.Data d = data.get();
+        if (d == null) {
+            return;
+        }
+        Window tight = layerWindow(d);
+        if (!tight.equals(wantedWindow)) {
+            wantedWindow = tight;
+            showOrCompute(tight);
+        }
+    }
+
+    /**
+     * A layer computed after a miss: shown unless the boxes have moved to another window since (it is
+     * kept: a later step whose boxes it holds takes it, {@link #movingWindow}).
+     */
     private void landscapeArrived(LandscapeLayer layer) {
         if (layer.grid().window().equals(wantedWindow)) {
             showLandscape(layer);

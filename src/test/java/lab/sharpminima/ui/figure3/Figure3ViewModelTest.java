@@ -129,4 +129,61 @@ class Figure3ViewModelTest {
                 .isEqualTo(Figure3ViewModel.layerWindow(vm.dataProperty().get()));
         assertThat(ex.tasks).isEmpty();
     }
+    @Test
+    void aDragKeepsALayerWhileItHoldsTheBoxesAndSettlingFitsItAgain() {
+        Figure3ViewModel vm = started();
+        int layers = 1;
+        LandscapeLayer shown = vm.landscapeProperty().get();
+        double x = Math.log10(2);
+        for (int step = 0; step < 30; step++) {
+            x += 0.01;
+            vm.setAlphaExponent(x);
+            Window boxes = Figure3Chart.windowFor(vm.dataProperty().get());
+            Window layer = vm.landscapeProperty().get().grid().window();
+            // Every step's layer holds the boxes, at most LOOSE times as long on each axis.
+            assertThat(Figure3ViewModel.holds(layer, boxes)).as("step %d: %s holds %s", step, layer, boxes).isTrue();
+            if (vm.landscapeProperty().get() != shown) {
+                shown = vm.landscapeProperty().get();
+                layers++;
+            }
+        }
+        // The boxes' window grows by 0.03 decades a step (k = 4: α³): the tight layer would change nearly every step.
+        assertThat(layers).isBetween(2, 12);
+        Figure3.Data d = vm.dataProperty().get();
+        vm.settle();
+        assertThat(vm.landscapeProperty().get().grid().window()).isEqualTo(Figure3ViewModel.layerWindow(d));
+    }
+
+    @Test
+    void aNewLayerReachesAheadOnlyOnTheSidesThatMoveOutAndNotAcrossZero() {
+        Window before = new Window(0.7, 10, 0.1, 1.3);
+        Window now = new Window(0.69, 12, 0.05, 1.3);
+        Window ahead = Figure3ViewModel.ahead(now, before, 0.5);
+        double sa = now.a1() - now.a0();
+        assertThat(ahead.a0()).isEqualTo(0.69); // moved by 0.01, under 2% of the span: margin drift
+        assertThat(ahead.a1()).isCloseTo(12 + 0.5 * sa, within(1e-12));
+        assertThat(ahead.b0()).isEqualTo(0); // 0.05 − 0.625 would cross 0
+        assertThat(ahead.b1()).isEqualTo(1.3);
+        assertThat(Figure3ViewModel.ahead(now, null, 0.5)).isEqualTo(now);
+        Window two = Figure3ViewModel.extrapolate(now, before, 2);
+        assertThat(new double[] {two.a0(), two.a1(), two.b0(), two.b1()})
+                .containsExactly(new double[] {0.67, 16, -0.05, 1.3}, within(1e-12));
+    }
+
+    @Test
+    void aMovingLayerStaysWhileItHoldsElseTheSmallestKeptOneThatDoes() {
+        Window boxes = new Window(1, 3, 1, 2);
+        assertThat(Figure3ViewModel.holds(new Window(0, 5, 0.5, 3), boxes)).isTrue();
+        assertThat(Figure3ViewModel.holds(new Window(0, 5.1, 0.5, 3), boxes)).isFalse(); // 5.1 > 2.5 × 2
+        assertThat(Figure3ViewModel.holds(new Window(1.1, 3, 1, 2), boxes)).isFalse();
+        Window current = new Window(0.5, 4, 0.5, 2.5);
+        assertThat(Figure3ViewModel.movingWindow(boxes, null, current, java.util.List.of())).isSameAs(current);
+        Window small = new Window(0.9, 3.5, 0.9, 2.1);
+        Window large = new Window(0, 5, 0, 3);
+        assertThat(Figure3ViewModel.movingWindow(boxes, null, new Window(2, 3, 1, 2),
+                java.util.List.of(large, small, new Window(0, 2, 0, 2)))).isSameAs(small);
+        // None kept: the boxes' window on the ladder (nothing moved: no reach ahead).
+        assertThat(Figure3ViewModel.movingWindow(boxes, null, null, java.util.List.of()))
+                .isEqualTo(Figure3ViewModel.ladder(boxes));
+    }
 }
