@@ -112,31 +112,23 @@ final class BilinearBlit {
         int[] ix1 = new int[w];
         int[] fx = new int[w];
         for (int i = 0; i < w; i++) {
-            double u = (area.x + i + 0.5 - x0) / sx - 0.5;
-            int k = (int) Math.floor(u);
-            int f = (int) Math.round((u - k) * 256);
-            if (f == 256) {
-                k++;
-                f = 0;
-            }
+            int q = fixed((area.x + i + 0.5 - x0) / sx - 0.5);
+            int k = q >> 8;
+            int f = q & 0xFF;
             ix[i] = clamp(k, sw);
             ix1[i] = clamp(k + 1, sw);
             fx[i] = f;
         }
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
         int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        // Two source rows interpolated along x, ×256: red and blue packed in one int (16 bits each), alpha and green in another.
+        // Two source rows interpolated along x (see Rows), shared by the output rows between them.
         Rows upper = new Rows(w);
         Rows lower = new Rows(w);
         int loaded = Integer.MIN_VALUE;
         for (int j = 0; j < h; j++) {
-            double v = (area.y + j + 0.5 - y0) / sy - 0.5;
-            int k = (int) Math.floor(v);
-            int fy = (int) Math.round((v - k) * 256);
-            if (fy == 256) {
-                k++;
-                fy = 0;
-            }
+            int q = fixed((area.y + j + 0.5 - y0) / sy - 0.5);
+            int k = q >> 8;
+            int fy = q & 0xFF;
             if (k != loaded) {
                 if (k == loaded + 1) {
                     Rows swap = upper;
@@ -189,6 +181,11 @@ final class BilinearBlit {
                 ag[i] = ((((p >>> 8) & 0xFF00FF) * g + ((q >>> 8) & 0xFF00FF) * f + 0x800080) >>> 8) & 0xFF00FF;
             }
         }
+    }
+
+    /** A source position in 1/256 of a pixel, rounded: its floor pixel is q &gt;&gt; 8, the weight of the next q &amp; 0xFF. */
+    private static int fixed(double u) {
+        return (int) Math.round(u * 256);
     }
 
     private static int clamp(int k, int n) {
