@@ -64,10 +64,6 @@ public final class Figure3ViewModel implements ExportableFigure {
     /** How many landscape layers are kept (a 256×256 layer holds about 1 MB). */
     static final int CACHED_LAYERS = 24;
 
-    /** What one request produced: the boxes and the landscape over their window. */
-    public record Result(Figure3.Data data, LandscapeLayer landscape) {
-    }
-
     private final ToyProblem problem;
     private final LandscapeLayer.Settings landscapeSettings;
     private final Figure3.Settings preset;
@@ -85,7 +81,7 @@ public final class Figure3ViewModel implements ExportableFigure {
     private final ReadOnlyStringWrapper disjointText = new ReadOnlyStringWrapper(this, "disjointText", "—");
     private final ReadOnlyStringWrapper disjointAlphaText = new ReadOnlyStringWrapper(this, "disjointAlphaText", "—");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final LatestRequest<Figure3.Settings, Result> requests;
+    private final LatestRequest<Figure3.Settings, Figure3.Data> requests;
     private final LatestRequest<Window, LandscapeLayer> landscapes;
     /** Layers by window, most recently used last; read and written by the background computations. */
     private final Map<Window, LandscapeLayer> cache = Collections.synchronizedMap(
@@ -112,7 +108,7 @@ public final class Figure3ViewModel implements ExportableFigure {
     public Figure3ViewModel(BackgroundExecutor executor, ToyProblem problem, LandscapeLayer.Settings landscape,
                             Figure3.Settings preset) {
         // The boxes are k ≤ 12 rectangles, computed at once: behind a landscape on the one worker, they would wait for it.
-        this.requests = new LatestRequest<>(new SameThreadExecutor(), this::compute, this::show, this::fail);
+        this.requests = new LatestRequest<>(new SameThreadExecutor(), Figure3::build, this::show, this::fail);
         this.landscapes = new LatestRequest<>(executor, this::layer, this::landscapeArrived, this::fail);
         this.executor = executor;
         this.problem = problem;
@@ -187,11 +183,6 @@ public final class Figure3ViewModel implements ExportableFigure {
             return;
         }
         requests.submit(s);
-    }
-
-    /** The boxes; the landscape is looked up when they are shown ({@link #show}). */
-    private Result compute(Figure3.Settings s) {
-        return new Result(Figure3.build(s), null);
     }
 
     /** The landscape over w, computed and cached. */
@@ -288,9 +279,9 @@ public final class Figure3ViewModel implements ExportableFigure {
                 w.b0() + n * Math.min(0, w.b0() - before.b0()), w.b1() + n * Math.max(0, w.b1() - before.b1()));
     }
 
-    private void show(Result res) {
+    /** The boxes computed, and the landscape behind them: kept, or asked for. */
+    private void show(Figure3.Data d) {
         error.set(null);
-        Figure3.Data d = res.data();
         double[] areas = d.areas();
         double[] running = d.runningTotal();
         StringBuilder sb = new StringBuilder();
