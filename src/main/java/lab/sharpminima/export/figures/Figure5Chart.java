@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.ContourRenderer;
+import lab.sharpminima.export.RedrawableXYPlot;
 import lab.sharpminima.figure.Curve;
 import lab.sharpminima.figure.Figure5;
 import org.jfree.chart.JFreeChart;
@@ -17,8 +18,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.DefaultXYDataset;
 
 /**
  * Figure 5 of Dinh et al. (2017), Section 5: three panels sharing the loss axis (a
@@ -31,11 +31,15 @@ public final class Figure5Chart {
 
     static final Color CENTRE = new Color(0xD7191C);
     private static final Color GRID_DOTS = new Color(0x0072B2);
+    /** Behind a red line's label: translucent white (JFreeChart's default is a grey box). */
+    private static final Color MARKER_LABEL_BACK = new Color(255, 255, 255, 200);
 
     private final JFreeChart chart;
-    private final List<XYPlot> panels = new ArrayList<>();
+    private final List<RedrawableXYPlot> panels = new ArrayList<>();
     private final List<AnnotationLayer> layers = new ArrayList<>();
     private final ChartTheme theme;
+    /** The panel each η plot shows (index 1, 2), to leave a plot alone when a step changes the other. */
+    private final Figure5.Panel[] shown = new Figure5.Panel[3];
 
     /** The static layer: the θ panel; the η panels are filled by {@link #showOverlay}. */
     public Figure5Chart(Figure5.Panel theta, ChartTheme theme) {
@@ -45,7 +49,8 @@ public final class Figure5Chart {
         CombinedRangeXYPlot combined = new CombinedRangeXYPlot(loss);
         combined.setGap(14);
         for (int i = 0; i < 3; i++) {
-            XYPlot p = new XYPlot(new XYSeriesCollection(), new NumberAxis(i == 0 ? "θ" : "η"), null, renderer());
+            RedrawableXYPlot p = new RedrawableXYPlot(new DefaultXYDataset(), new NumberAxis(i == 0 ? "θ" : "η"), null,
+                    renderer());
             ((NumberAxis) p.getDomainAxis()).setAutoRangeIncludesZero(false);
             panels.add(p);
             layers.add(new AnnotationLayer(p));
@@ -82,6 +87,30 @@ public final class Figure5Chart {
         return chart;
     }
 
+    /**
+     * The θ panel (0) and the η₁ and η₂ panels (1, 2), each redrawable alone: a view that draws a new
+     * frame per step redraws only the panels whose drawing changed (see {@link #changedPanels}).
+     */
+    public RedrawableXYPlot panel(int i) {
+        return panels.get(i);
+    }
+
+    /**
+     * Which panels draw differently for next than for shown (both given to {@link #showOverlay}): the θ
+     * panel when a centre moved (its red lines), an η panel when its map changed. The θ curve, grid and
+     * minima are the same in every {@link Figure5.Data} of the same θ range and sample counts.
+     */
+    public static boolean[] changedPanels(Figure5.Data shown, Figure5.Data next) {
+        boolean[] changed = new boolean[3];
+        for (int i = 1; i <= 2; i++) {
+            Figure5.Reparam before = shown.panels().get(i).reparam();
+            Figure5.Reparam after = next.panels().get(i).reparam();
+            changed[i] = !before.equals(after);
+            changed[0] |= before.centre() != after.centre();
+        }
+        return changed;
+    }
+
     /** The η panels' annotations (index 1, 2) or the θ panel's (0). */
     public List<XYAnnotation> overlayAnnotations(int panel) {
         return layers.get(panel).items();
@@ -93,8 +122,12 @@ public final class Figure5Chart {
         thetaPanel.clearDomainMarkers();
         for (int i = 1; i <= 2; i++) {
             Figure5.Panel p = d.panels().get(i);
-            fill(i, p);
             thetaPanel.addDomainMarker(marker(p.reparam().centre(), "c" + (i == 1 ? "₁" : "₂")));
+            if (sameDrawing(shown[i], p)) {
+                continue; // a step of the other map: this panel's dataset and annotations stay
+            }
+            fill(i, p);
+            shown[i] = p;
             Figure5.Reparam r = p.reparam();
             panels.get(i).getDomainAxis().setLabel("η" + (i == 1 ? "₁" : "₂") + ":  a = " + Numbers.compact(r.a())
                     + ", b = " + Numbers.compact(r.b()) + ", c = " + Numbers.compact(r.centre()));
@@ -106,6 +139,7 @@ public final class Figure5Chart {
         m.setLabel(label);
         m.setLabelFont(theme.tickFont());
         m.setLabelPaint(CENTRE);
+        m.setLabelBackgroundColor(MARKER_LABEL_BACK);
         m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         return m;
@@ -113,9 +147,10 @@ public final class Figure5Chart {
 
     private void fill(int i, Figure5.Panel p) {
         XYPlot plot = panels.get(i);
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(series("L", p.curve()));
-        data.addSeries(series("grid", p.grid()));
+        // The arrays as they are: no per-point series events (a step rebuilds a panel's 1,030 points).
+        DefaultXYDataset data = new DefaultXYDataset();
+        data.addSeries("L", new double[][] {p.curve().x(), p.curve().y()});
+        data.addSeries("grid", new double[][] {p.grid().x(), p.grid().y()});
         plot.setDataset(data);
         AnnotationLayer layer = layers.get(i);
         layer.clear();
@@ -137,11 +172,22 @@ public final class Figure5Chart {
         }
     }
 
-    private static XYSeries series(String name, Curve c) {
-        XYSeries s = new XYSeries(name, false, true);
-        for (int k = 0; k < c.size(); k++) {
-            s.add(c.x(k), c.y(k));
+    /** Whether b draws as a, shown last (null: none yet): the same map, points, minima and curvatures. */
+    private static boolean sameDrawing(Figure5.Panel a, Figure5.Panel b) {
+        return a != null && java.util.Objects.equals(a.reparam(), b.reparam()) && same(a.curve(), b.curve())
+                && same(a.grid(), b.grid()) && java.util.Arrays.equals(a.minima(), b.minima())
+                && java.util.Arrays.equals(a.curvatures(), b.curvatures()) && Double.compare(a.centre(), b.centre()) == 0;
+    }
+
+    private static boolean same(Curve a, Curve b) {
+        if (a.size() != b.size()) {
+            return false;
         }
-        return s;
+        for (int k = 0; k < a.size(); k++) {
+            if (Double.compare(a.x(k), b.x(k)) != 0 || Double.compare(a.y(k), b.y(k)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -30,7 +30,8 @@ import lab.sharpminima.ui.summary.Numbers;
  * The nodes of Figure 5: the three panels (θ, η₁, η₂) above, and below them one card per radial map
  * (sliders for a, log₁₀ b and θ̂) and the table of curvatures at the three minima. The chart is drawn
  * off the FX thread ({@link Figure5Frames}, on a thread of its own, latest request wins) and swapped
- * in as one image at most once per pulse; θ̂₁ and θ̂₂ (the red lines of the θ panel) can be dragged,
+ * in as one image at most once per pulse, with the curvature table of the panels it shows (the table
+ * and the picture change in the same pulse); θ̂₁ and θ̂₂ (the red lines of the θ panel) can be dragged,
  * mapped with the geometry of the frame on screen; a double-click resets the preset.
  */
 public final class Figure5View {
@@ -55,6 +56,8 @@ public final class Figure5View {
     private final OffThreadFrames<Figure5Frames.Request> frames = new OffThreadFrames<>(DRAWING, new Figure5Frames(),
             chartPane::show, Figure5Frames.Request::sameAs, "Figure 5");
     private final ReadOnlyObjectWrapper<Figure5.Data> shownData = new ReadOnlyObjectWrapper<>(this, "shownData");
+    /** The curvature table's values: [coordinate][minimum], as {@link Figure5ViewModel#curvature}. */
+    private final Label[][] curvatureLabels = new Label[3][3];
     /** The map (1 or 2) whose θ̂ is being dragged, or 0. */
     private int dragging;
 
@@ -114,10 +117,10 @@ public final class Figure5View {
         for (int c = 0; c < 3; c++) {
             g.add(key(coords[c]), 0, c + 1);
             for (int m = 0; m < 3; m++) {
-                Label v = new Label();
+                Label v = new Label(Figure5ViewModel.readoutText(Double.NaN));
                 v.setId("figure5-curvature-" + c + "-" + m);
                 v.getStyleClass().add("value");
-                v.textProperty().bind(vm.curvature(c, m).textProperty());
+                curvatureLabels[c][m] = v;
                 g.add(v, m + 1, c + 1);
             }
         }
@@ -195,12 +198,20 @@ public final class Figure5View {
         chartPane.setOnResize(this::requestFrame);
         chartPane.frameProperty().addListener((obs, old, f) -> {
             placeholder.setVisible(false);
-            shownData.set((Figure5.Data) f.content());
+            Figure5.Data d = (Figure5.Data) f.content();
+            shownData.set(d);
+            // The table reads the panels drawn: it changes in the pulse that shows them, not one before.
+            for (int c = 0; c < 3; c++) {
+                double[] k = d.panels().get(c).curvatures();
+                for (int m = 0; m < 3; m++) {
+                    curvatureLabels[c][m].setText(Figure5ViewModel.readoutText(k[m]));
+                }
+            }
         });
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
         reset.setOnAction(e -> vm.reset());
-        vm.dataProperty().addListener((obs, old, d) -> requestFrame());
+        vm.settingsProperty().addListener((obs, old, d) -> requestFrame());
         wireMouse();
         vm.start();
     }
@@ -210,15 +221,15 @@ public final class Figure5View {
         return chartTheme;
     }
 
-    /** Asks for a frame of the newest panels at the chart's size, unless that one was asked for last. */
+    /** Asks for a frame of the newest settings at the chart's size, unless that one was asked for last. */
     private void requestFrame() {
-        Figure5.Data d = vm.dataProperty().get();
+        Figure5.Settings s = vm.settingsProperty().get();
         double w = chartPane.frameWidth();
         double h = chartPane.frameHeight();
-        if (d == null || w < 20 || h < 20) {
+        if (s == null || w < 20 || h < 20) {
             return;
         }
-        Figure5Frames.Request r = new Figure5Frames.Request(d, w, h, chartPane.outputScale(), chartTheme.get());
+        Figure5Frames.Request r = new Figure5Frames.Request(s, w, h, chartPane.outputScale(), chartTheme.get());
         frames.request(r);
     }
 

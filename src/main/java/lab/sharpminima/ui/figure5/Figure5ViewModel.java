@@ -44,6 +44,7 @@ public final class Figure5ViewModel implements ExportableFigure {
     private final Readout[][] curvatures = new Readout[3][3];
     private final ReadOnlyObjectWrapper<Figure5.Data> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<Figure5.Settings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final LatestRequest<Figure5.Settings, Figure5.Data> requests;
 
     private boolean started;
@@ -104,6 +105,7 @@ public final class Figure5ViewModel implements ExportableFigure {
             error.set(e.getMessage());
             return;
         }
+        settings.set(s);
         requests.submit(s);
     }
 
@@ -123,6 +125,15 @@ public final class Figure5ViewModel implements ExportableFigure {
             }
         }
         data.set(d);
+    }
+
+    /**
+     * The settings of the latest request (a, b and θ̂ of both maps over the preset's θ range), set when
+     * the request is made, before its panels are computed; {@code null} before {@link #start}. A view
+     * that draws off the FX thread builds the panels of these itself ({@link Figure5#build} is fast).
+     */
+    public ReadOnlyObjectProperty<Figure5.Settings> settingsProperty() {
+        return settings.getReadOnlyProperty();
     }
 
     /** The latest panels shown (never stale); {@code null} before the first. */
@@ -223,7 +234,7 @@ public final class Figure5ViewModel implements ExportableFigure {
 
         private void set(double v) {
             value.set(v);
-            text.set(Double.isNaN(v) ? "—" : Numbers.format(v));
+            text.set(readoutText(v));
         }
 
         public ReadOnlyDoubleProperty valueProperty() {
@@ -237,6 +248,11 @@ public final class Figure5ViewModel implements ExportableFigure {
         public double get() {
             return value.get();
         }
+    }
+
+    /** A readout's text for a value: "—" for NaN (none yet), else {@link Numbers#format}. */
+    public static String readoutText(double v) {
+        return Double.isNaN(v) ? "—" : Numbers.format(v);
     }
 
     private static double clamp(double v, double lo, double hi) {
