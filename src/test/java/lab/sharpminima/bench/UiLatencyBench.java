@@ -89,6 +89,11 @@ public final class UiLatencyBench {
     private static final java.util.concurrent.atomic.AtomicInteger TRACE = new java.util.concurrent.atomic.AtomicInteger(-100000);
     /** Unmeasured steps before the measured ones ({@code -Dsml.bench.warmup}, default 30). */
     private static final int WARM_UP = Integer.getInteger("sml.bench.warmup", 30);
+    /**
+     * Milliseconds the view is left idle after the warm-up steps, before the measured ones
+     * ({@code -Dsml.bench.settle}, default 3000; 0 measures a view whose idle work has not run).
+     */
+    private static final long SETTLE_MS = Long.getLong("sml.bench.settle", 3000);
     /** The random part of the pause between steps (seeded: runs are repeatable in their schedule). */
     private static final java.util.SplittableRandom PHASE = new java.util.SplittableRandom(2017);
     private static final AtomicLong MAX_LAG = new AtomicLong();
@@ -274,7 +279,9 @@ public final class UiLatencyBench {
             Thread.sleep(20);
         }
         step(slider, frame, frameAt, 0.5, 10); // the middle: the arrow keys' case has room both ways
-        Thread.sleep(500);
+        // Idle, as a user looking at the view before moving its slider: the views' idle work (JIT warm-up
+        // drawings, frames drawn ahead) runs now, as it would in use.
+        Thread.sleep(SETTLE_MS);
         MAX_LAG.set(0);
         TRACE.set(0);
         long[] latency = new long[steps];
