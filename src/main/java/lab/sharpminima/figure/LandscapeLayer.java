@@ -70,16 +70,42 @@ public record LandscapeLayer(LossGrid grid, double[] levels, List<List<Polyline>
         return products.clone();
     }
 
+    /**
+     * The layer of s. With the problem's closed form ({@link ToyProblem#productForm}), the grid is
+     * evaluated from it (a few operations a node instead of a pass over the data) and the level curves
+     * are its exact hyperbolas θ1θ2 = p, sampled as the equal-function curves are; otherwise the grid
+     * comes from the network and the level curves from marching squares.
+     */
     public static LandscapeLayer build(ToyProblem problem, Settings s) {
-        LossGrid grid = LossGrid.compute(Plane.absolute(new double[2]), problem.loss(), s.window(), s.steps());
+        ToyProblem.ProductForm form = problem.productForm();
+        Plane plane = Plane.absolute(new double[2]);
+        LossGrid grid = form == null ? LossGrid.compute(plane, problem.loss(), s.window(), s.steps())
+                : LossGrid.compute(plane, t -> form.value(t[0], t[1]), s.window(), s.steps(), 1);
         double[] levels = logLevels(grid, s.levels());
-        List<List<Polyline>> contours = Contours.levelCurves(grid, levels);
+        List<List<Polyline>> contours = form == null ? Contours.levelCurves(grid, levels)
+                : levelCurves(form, levels, s.window());
         double[] ks = s.products();
         List<Polyline> curves = new ArrayList<>(ks.length);
         for (double k : ks) {
             curves.add(equalFunctionCurve(k, s.window(), CURVE_POINTS));
         }
         return new LandscapeLayer(grid, levels, contours, ks, curves);
+    }
+
+    /** The level curves of the closed form: for each level, its branches θ1θ2 = p that cross the window. */
+    static List<List<Polyline>> levelCurves(ToyProblem.ProductForm form, double[] levels, Window window) {
+        List<List<Polyline>> out = new ArrayList<>(levels.length);
+        for (double level : levels) {
+            List<Polyline> curves = new ArrayList<>(2);
+            for (double p : form.productsAt(level)) {
+                Polyline c = equalFunctionCurve(p, window, CURVE_POINTS);
+                if (c.size() > 0) {
+                    curves.add(c);
+                }
+            }
+            out.add(List.copyOf(curves));
+        }
+        return List.copyOf(out);
     }
 
     /**
