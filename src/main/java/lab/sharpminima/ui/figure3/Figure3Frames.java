@@ -131,7 +131,7 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
             return false;
         }
         ChartImages.draw(charts(r.layer()).chart().chart(), r.width() / 2, r.height() / 2, r.scale(),
-                new ChartRenderingInfo());
+                new ChartRenderingInfo(null));
         warmUps++;
         return true;
     }
@@ -203,7 +203,7 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
                 return c.copies()[k].chart();
             });
         }
-        ChartRenderingInfo info = new ChartRenderingInfo();
+        ChartRenderingInfo info = new ChartRenderingInfo(null); // no entities: only the data area is read
         BufferedImage img = ChartImages.drawInBands(bands, r.width(), r.height(), r.scale(), info);
         Base k = new Base(r.layer(), a, b, r.width(), r.height(), r.scale(), ChartImages.toFx(img),
                 (Rectangle2D) info.getPlotInfo().getDataArea().clone());

@@ -86,7 +86,7 @@ public final class ChartImages {
         for (int i = 1; i < n; i++) {
             int band = i;
             others.add(HELPERS.submit(() -> drawBand(bands.get(band).get(), img, band, n, width, height, scale,
-                    new ChartRenderingInfo())));
+                    new ChartRenderingInfo(null))));
         }
         drawBand(bands.get(0).get(), img, 0, n, width, height, scale, info);
         for (Future<?> f : others) {
