@@ -56,11 +56,11 @@ class Figure5FramesTest {
             Figure5Frames stepping = new Figure5Frames();
             Figure5Chart chart = null;
             for (Figure5.Settings d : steps()) {
-                BufferedImage redrawn = stepping.image(request(d, scale));
+                BufferedImage redrawn = Figure5Frames.composed(stepping.draw(request(d, scale)));
                 // One chart all along: the frames after the first are redrawn in part, not drawn anew.
                 chart = chart == null ? stepping.chart() : chart;
                 assertThat(stepping.chart()).isSameAs(chart);
-                BufferedImage whole = new Figure5Frames().image(request(d, scale));
+                BufferedImage whole = Figure5Frames.composed(new Figure5Frames().draw(request(d, scale)));
                 assertThat(differing(redrawn, whole, new Rectangle(0, 0, whole.getWidth(), whole.getHeight())))
                         .as("pixels of the redrawn frame that differ from the whole drawing, scale %s", scale)
                         .isZero();
@@ -82,9 +82,9 @@ class Figure5FramesTest {
         assertThat(Figure5Chart.changedPanels(d[4], d[4])).containsExactly(false, false, false);
 
         Figure5Frames frames = new Figure5Frames();
-        BufferedImage before = frames.image(request(s[1], 1));
+        BufferedImage before = Figure5Frames.composed(frames.draw(request(s[1], 1)));
         Rectangle[] cells = cells(frames, 1);
-        BufferedImage after = frames.image(request(s[2], 1));
+        BufferedImage after = Figure5Frames.composed(frames.draw(request(s[2], 1)));
         // a₁ moved: the η₁ panel changed, the θ and η₂ panels kept every pixel.
         assertThat(differing(before, after, cells[1])).isGreaterThan(500);
         assertThat(differing(before, after, cells[0])).isZero();
@@ -93,6 +93,33 @@ class Figure5FramesTest {
         assertThat(cells[0].x + cells[0].width).isEqualTo(cells[1].x);
         assertThat(cells[1].x + cells[1].width).isEqualTo(cells[2].x);
         assertThat(cells[2].x + cells[2].width).isEqualTo(after.getWidth());
+    }
+
+    @Test
+    void aDragKeepsTheBaseAndDrawsTheChangedCellsAsAnOverlay() {
+        Figure5Frames frames = new Figure5Frames();
+        Figure5.Settings p = Presets.figure5();
+        Figure5Frames.Drawn first = frames.draw(request(p, 1));
+        assertThat(first.overlay()).isNull();
+        Rectangle[] cells = cells(frames, 1);
+        Figure5Frames.Drawn drawn = first;
+        for (double c = 0.1; c < 1; c += 0.1) {
+            double centre = c;
+            drawn = frames.draw(request(data(r -> centre(r, centre), r -> r), 1));
+            // θ̂₁ moved: the overlay is the θ and η₁ cells, over the first frame's base (the same image).
+            assertThat(drawn.base()).isSameAs(first.base());
+            assertThat(drawn.at()).isEqualTo(cells[0].union(cells[1]));
+            assertThat(drawn.overlay().getWidth()).isEqualTo(drawn.at().width);
+        }
+        // a₁ too: still one overlay over both (the θ cell copied from the last overlay, η₁ redrawn).
+        Figure5Frames.Drawn a = frames.draw(request(data(r -> new Figure5.Reparam(0.9, r.b(), 0.9), r -> r), 1));
+        assertThat(a.base()).isSameAs(first.base());
+        assertThat(a.at()).isEqualTo(drawn.at());
+        // θ̂₂ as well: θ and η₂ differ from the base, not side by side: a new base, no overlay.
+        Figure5Frames.Drawn both = frames.draw(request(data(r -> new Figure5.Reparam(0.9, r.b(), 0.9),
+                r -> centre(r, 1.1)), 1));
+        assertThat(both.overlay()).isNull();
+        assertThat(both.base()).isNotSameAs(first.base());
     }
 
     /** The panels' cells in device pixels. */
