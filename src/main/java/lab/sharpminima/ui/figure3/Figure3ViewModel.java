@@ -225,8 +225,8 @@ public final class Figure3ViewModel implements ExportableFigure {
      * while they move: {@code current} while it holds them and is at most {@value #LOOSE} times as long
      * on each axis (a drag's small steps then keep one landscape, and the view only redraws the boxes);
      * else the kept window ({@code kept}) that does so with the least area; else the boxes' window
-     * reaching {@value #AHEAD} of its span further on each side that moved out since before, on the
-     * ladder. At rest the view asks for the tight {@link #layerWindow(Figure3.Data)} ({@link #settle}).
+     * reaching {@value #AHEAD} of its span further on each side that moved out since before (unless the
+     * move was a jump, {@link #continues}), on the ladder. At rest the view asks for the tight {@link #layerWindow(Figure3.Data)} ({@link #settle}).
      */
     static Window movingWindow(Window boxes, Window before, Window current, Iterable<Window> kept) {
         if (current != null && holds(current, boxes)) {
@@ -238,7 +238,8 @@ public final class Figure3ViewModel implements ExportableFigure {
                 best = k;
             }
         }
-        return best != null ? best : ladder(ahead(boxes, before, AHEAD));
+        // After a jump, no reach ahead: the next move is not likely to be another like it.
+        return best != null ? best : ladder(before != null && continues(boxes, before) ? ahead(boxes, before, AHEAD) : boxes);
     }
 
     /** Whether layer holds the boxes' window and is at most {@value #LOOSE} times as long on each axis. */
@@ -302,11 +303,30 @@ public final class Figure3ViewModel implements ExportableFigure {
         wantedWindow = moving ? movingWindow(boxes, before, wantedWindow, keptWindows()) : layerWindow(d);
         showOrCompute(wantedWindow);
         // Two more steps like this one would leave the layer: the next one is computed now, from one step on.
-        if (moving && !holds(wantedWindow, extrapolate(boxes, before, 2))) {
+        // Not after a jump: the next move is not likely to be another like it, and a layer computed ahead
+        // would be the smallest that holds the boxes at the next jump, new to the view, instead of the one
+        // it showed there before.
+        if (moving && continues(boxes, before) && !holds(wantedWindow, extrapolate(boxes, before, 2))) {
             Window next = extrapolate(boxes, before, 1);
             prefetch(movingWindow(next, boxes, null, keptWindows()));
         }
         data.set(d);
+    }
+
+    /**
+     * Whether the boxes' window w continues the move from before: each side moved by at most the smaller
+     * of the two spans along its axis (a drag or an arrow key, not a jump across the range).
+     */
+    static boolean continues(Window w, Window before) {
+        double sa = Math.min(w.a1() - w.a0(), before.a1() - before.a0());
+        double sb = Math.min(w.b1() - w.b0(), before.b1() - before.b0());
+        return Math.abs(w.a0() - before.a0()) <= sa && Math.abs(w.a1() - before.a1()) <= sa
+                && Math.abs(w.b0() - before.b0()) <= sb && Math.abs(w.b1() - before.b1()) <= sb;
+    }
+
+    /** How many landscapes are kept (shown, or computed ahead). */
+    int keptLayers() {
+        return cache.size();
     }
 
     /** Whether d differs from shown only by α (same r, k and centre). */

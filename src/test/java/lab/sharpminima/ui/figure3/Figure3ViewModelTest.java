@@ -155,6 +155,27 @@ class Figure3ViewModelTest {
     }
 
     @Test
+    void jumpsBetweenTwoEndsComputeNothingAheadAndReuseTheirLayers() {
+        Figure3ViewModel vm = started();
+        vm.setAlphaExponent(-0.9);
+        LandscapeLayer low = vm.landscapeProperty().get();
+        vm.setAlphaExponent(0.9);
+        LandscapeLayer high = vm.landscapeProperty().get();
+        int kept = vm.keptLayers();
+        for (int i = 1; i <= 8; i++) {
+            // A lecturer toggling between two α, each a little further in: the same two landscapes, so the
+            // view finds their charts drawn; nothing computed ahead of a jump (the next is not "like it").
+            vm.setAlphaExponent(-0.9 + 0.01 * i);
+            assertThat(vm.landscapeProperty().get()).as("jump %d down", i).isSameAs(low);
+            vm.setAlphaExponent(0.9 - 0.01 * i);
+            assertThat(vm.landscapeProperty().get()).as("jump %d up", i).isSameAs(high);
+        }
+        assertThat(vm.keptLayers()).isEqualTo(kept);
+        assertThat(Figure3ViewModel.continues(new Window(1, 2, 1, 2), new Window(1.1, 2.2, 0.9, 1.9))).isTrue();
+        assertThat(Figure3ViewModel.continues(new Window(1, 2, 1, 2), new Window(3.5, 9, 0.1, 0.4))).isFalse();
+    }
+
+    @Test
     void aNewLayerReachesAheadOnlyOnTheSidesThatMoveOutAndNotAcrossZero() {
         Window before = new Window(0.7, 10, 0.1, 1.3);
         Window now = new Window(0.69, 12, 0.05, 1.3);
