@@ -27,9 +27,10 @@ import org.jfree.data.Range;
  * boxes taken off the plot, and the boxes as an overlay image above the data area, drawn in the base's
  * axes (one chart per layer serves both). The axes are the layer's window ({@link #axesFor}), which
  * the ViewModel keeps while the boxes move within it ({@link Figure3ViewModel#movingWindow}): a drag's
- * small steps then draw the overlay alone (a few shapes) over the base already drawn. Recent bases are kept, so going back to a window draws no chart; a base is drawn in bands on
- * two threads ({@link ChartImages#drawInBands}: the landscape's heat map and contours are most of a
- * frame's work). Not thread-safe: the charts and caches belong to the thread that calls {@link #render}
+ * small steps then draw the overlay alone (a few shapes) over the base already drawn. Recent bases are
+ * kept, so going back to a window draws no chart; a base is drawn in {@link ChartImages#BANDS} bands,
+ * each on its own thread ({@link ChartImages#drawInBands}: the landscape's heat map and contours are
+ * most of a frame's work). Not thread-safe: the charts and caches belong to the thread that calls {@link #render}
  * (one at a time), the band copies to the band threads.
  */
 final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Request> {
