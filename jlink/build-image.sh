@@ -45,7 +45,7 @@ for j in $app_jars; do cp "$j" "$target/dist-input/lib/"; done
     --input "$target/dist-input" --main-jar "$name.jar" --main-class lab.sharpminima.Launcher \
     --icon "$root/assets/icons/$name-256.png" \
     --description "Interactive companion to 'Sharp Minima Can Generalize For Deep Nets'" \
-    --java-options '-Xmx4g'
+    --java-options '-Xmx4g' --java-options '-XX:MaxGCPauseMillis=10'
 image="$target/dist/$name"
 cp "$root/src/main/resources/lab/sharpminima/about/licences.txt" "$image/THIRD-PARTY.txt"
 cp "$here/README-image.txt" "$image/README.txt"
