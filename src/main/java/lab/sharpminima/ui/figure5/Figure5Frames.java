@@ -204,19 +204,6 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
         }
     }
 
-    /** The frame as one image: the base with the overlay copied over it (an overlay is opaque: its cells are cleared). */
-    static BufferedImage composed(Drawn d) {
-        BufferedImage out = copyExcept(d.base(), List.of());
-        if (d.overlay() != null) {
-            int[] src = ((DataBufferInt) d.overlay().getRaster().getDataBuffer()).getData();
-            int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-            for (int y = 0; y < d.at().height; y++) {
-                System.arraycopy(src, y * d.at().width, dst, (d.at().y + y) * out.getWidth() + d.at().x, d.at().width);
-            }
-        }
-        return out;
-    }
-
     /**
      * The whole chart: a first pass clipped to nothing lays it out (the panels' areas), which gives the
      * cells; the second draws it, each panel in its cell.

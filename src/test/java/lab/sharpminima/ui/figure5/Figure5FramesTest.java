@@ -56,11 +56,11 @@ class Figure5FramesTest {
             Figure5Frames stepping = new Figure5Frames();
             Figure5Chart chart = null;
             for (Figure5.Settings d : steps()) {
-                BufferedImage redrawn = Figure5Frames.composed(stepping.draw(request(d, scale)));
+                BufferedImage redrawn = composed(stepping.draw(request(d, scale)));
                 // One chart all along: the frames after the first are redrawn in part, not drawn anew.
                 chart = chart == null ? stepping.chart() : chart;
                 assertThat(stepping.chart()).isSameAs(chart);
-                BufferedImage whole = Figure5Frames.composed(new Figure5Frames().draw(request(d, scale)));
+                BufferedImage whole = composed(new Figure5Frames().draw(request(d, scale)));
                 assertThat(differing(redrawn, whole, new Rectangle(0, 0, whole.getWidth(), whole.getHeight())))
                         .as("pixels of the redrawn frame that differ from the whole drawing, scale %s", scale)
                         .isZero();
@@ -82,9 +82,9 @@ class Figure5FramesTest {
         assertThat(Figure5Chart.changedPanels(d[4], d[4])).containsExactly(false, false, false);
 
         Figure5Frames frames = new Figure5Frames();
-        BufferedImage before = Figure5Frames.composed(frames.draw(request(s[1], 1)));
+        BufferedImage before = composed(frames.draw(request(s[1], 1)));
         Rectangle[] cells = cells(frames, 1);
-        BufferedImage after = Figure5Frames.composed(frames.draw(request(s[2], 1)));
+        BufferedImage after = composed(frames.draw(request(s[2], 1)));
         // a₁ moved: the η₁ panel changed, the θ and η₂ panels kept every pixel.
         assertThat(differing(before, after, cells[1])).isGreaterThan(500);
         assertThat(differing(before, after, cells[0])).isZero();
@@ -120,6 +120,19 @@ class Figure5FramesTest {
                 r -> centre(r, 1.1)), 1));
         assertThat(both.overlay()).isNull();
         assertThat(both.base()).isNotSameAs(first.base());
+    }
+
+    /** The frame as one image: the base with the overlay copied over it (an overlay is opaque: its cells are cleared). */
+    private static BufferedImage composed(Figure5Frames.Drawn d) {
+        BufferedImage out = Figure5Frames.copyExcept(d.base(), java.util.List.of());
+        if (d.overlay() != null) {
+            int[] src = ((java.awt.image.DataBufferInt) d.overlay().getRaster().getDataBuffer()).getData();
+            int[] dst = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
+            for (int y = 0; y < d.at().height; y++) {
+                System.arraycopy(src, y * d.at().width, dst, (d.at().y + y) * out.getWidth() + d.at().x, d.at().width);
+            }
+        }
+        return out;
     }
 
     /** The panels' cells in device pixels. */
