@@ -157,11 +157,6 @@ public class RedrawableXYPlot extends XYPlot {
         this.cell = cell == null ? null : (Rectangle2D) cell.clone();
     }
 
-    /** The data area of the last drawing (user space), or {@code null} before the first. */
-    public Rectangle2D lastDataArea() {
-        return lastDataArea == null ? null : (Rectangle2D) lastDataArea.clone();
-    }
-
     public Rectangle2D cell() {
         return cell == null ? null : (Rectangle2D) cell.clone();
     }

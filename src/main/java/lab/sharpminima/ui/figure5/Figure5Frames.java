@@ -78,6 +78,8 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
      * whole drawing; {@code null} until then.
      */
     private int[] thetaUnder;
+    /** The panels' cells in device pixels, set with their cells by the last whole drawing. */
+    private final Rectangle[] cells = new Rectangle[3];
 
     /**
      * A frame's drawing: a base image of the whole chart and, over it at {@code at} (device pixels), an
@@ -133,12 +135,12 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
             boolean[] sinceBase = Figure5Chart.changedPanels(baseData, data);
             boolean[] sinceLast = Figure5Chart.changedPanels(lastData, data);
             chart.showOverlay(data);
-            Rectangle at = span(sinceBase, r.scale());
+            Rectangle at = span(sinceBase);
             if (at == null) {
                 drawn = new Drawn(lastDrawn.base(), null, null);
             } else if (at.width <= 0) {
                 // A new base: the old one with every cell that differs from it redrawn.
-                BufferedImage base = copyExcept(lastDrawn.base(), redrawnCells(sinceBase, r.scale()));
+                BufferedImage base = copyExcept(lastDrawn.base(), redrawnCells(sinceBase));
                 redraw(base, 0, 0, r.scale(), sinceBase);
                 drawn = new Drawn(base, null, null);
                 baseData = data;
@@ -148,7 +150,7 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
                 if (lastDrawn.overlay() != null && at.equals(lastDrawn.at())) {
                     for (int i = 0; i < 3; i++) {
                         if (sinceBase[i] && !sinceLast[i]) {
-                            copyCell(lastDrawn.overlay(), overlay, at, devicePixels(chart.panel(i).cell(), r.scale()));
+                            copyCell(lastDrawn.overlay(), overlay, at, cells[i]);
                             redraw[i] = false;
                         }
                     }
@@ -167,7 +169,7 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
      * The cells of the marked panels as one rectangle (device pixels) when they are side by side and not
      * all three; {@code null} when none is marked; an empty rectangle when the frame should be a new base.
      */
-    private Rectangle span(boolean[] which, double scale) {
+    private Rectangle span(boolean[] which) {
         int first = -1;
         int count = 0;
         for (int i = 0; i < which.length; i++) {
@@ -182,9 +184,9 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
         if (count == 3 || (count == 2 && !which[1])) {
             return new Rectangle();
         }
-        Rectangle at = devicePixels(chart.panel(first).cell(), scale);
+        Rectangle at = cells[first];
         for (int i = first + 1; i < first + count; i++) {
-            Rectangle c = devicePixels(chart.panel(i).cell(), scale);
+            Rectangle c = cells[i];
             if (c.y != at.y || c.height != at.height) {
                 return new Rectangle(); // cells of unequal heights: not one rectangle
             }
@@ -195,12 +197,23 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
 
     /** Copies cell (device pixels of the frame) from one overlay at {@code at} to another there. */
     private static void copyCell(BufferedImage from, BufferedImage to, Rectangle at, Rectangle cell) {
-        int[] src = ((DataBufferInt) from.getRaster().getDataBuffer()).getData();
-        int[] dst = ((DataBufferInt) to.getRaster().getDataBuffer()).getData();
-        int w = at.width;
-        for (int y = 0; y < cell.height; y++) {
-            int row = (cell.y - at.y + y) * w + cell.x - at.x;
-            System.arraycopy(src, row, dst, row, cell.width);
+        copyRect(pixels(from), at.width, cell.x - at.x, cell.y - at.y, pixels(to), at.width, cell.x - at.x,
+                cell.y - at.y, cell.width, cell.height);
+    }
+
+    /** The pixels of a TYPE_INT_ARGB_PRE image, row by row. */
+    private static int[] pixels(BufferedImage img) {
+        return ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    }
+
+    /**
+     * Copies a width × height rectangle of pixels from (fromX, fromY) of one row-by-row array (rows
+     * fromWidth long) to (toX, toY) of another (rows toWidth long).
+     */
+    private static void copyRect(int[] from, int fromWidth, int fromX, int fromY, int[] to, int toWidth, int toX, int toY,
+                         int width, int height) {
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(from, (fromY + y) * fromWidth + fromX, to, (toY + y) * toWidth + toX, width);
         }
     }
 
@@ -254,11 +267,13 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
         for (int i = 0; i < 3; i++) {
             double left = i == 0 ? areas[0].getMinX() + AXIS_CLEARANCE : (areas[i - 1].getMaxX() + areas[i].getMinX()) / 2;
             double right = i == 2 ? width : (areas[i].getMaxX() + areas[i + 1].getMinX()) / 2;
-            double x0 = Math.round(left * scale) / scale;
-            double x1 = Math.round(right * scale) / scale;
-            double y0 = Math.round(areas[i].getMinY() * scale) / scale;
-            double y1 = Math.round(areas[i].getMaxY() * scale) / scale;
-            chart.panel(i).setCell(new Rectangle2D.Double(x0, y0, x1 - x0, y1 - y0));
+            int x0 = (int) Math.round(left * scale);
+            int y0 = (int) Math.round(areas[i].getMinY() * scale);
+            Rectangle cell = new Rectangle(x0, y0, (int) Math.round(right * scale) - x0,
+                    (int) Math.round(areas[i].getMaxY() * scale) - y0);
+            cells[i] = cell;
+            chart.panel(i).setCell(new Rectangle2D.Double(cell.x / scale, cell.y / scale, cell.width / scale,
+                    cell.height / scale));
         }
     }
 
@@ -276,20 +291,15 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
             if (which[0]) {
                 // The θ panel: only its red lines move; the rest is drawn once and kept as pixels.
                 RedrawableXYPlot theta = chart.panel(0);
-                Rectangle cell = devicePixels(theta.cell(), scale);
-                int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+                Rectangle cell = cells[0];
                 int x0 = cell.x - ox;
                 int y0 = cell.y - oy;
                 if (thetaUnder == null) {
                     theta.redrawUnder(g, background);
                     thetaUnder = new int[cell.width * cell.height];
-                    for (int y = 0; y < cell.height; y++) {
-                        System.arraycopy(pixels, (y0 + y) * img.getWidth() + x0, thetaUnder, y * cell.width, cell.width);
-                    }
+                    copyRect(pixels(img), img.getWidth(), x0, y0, thetaUnder, cell.width, 0, 0, cell.width, cell.height);
                 } else {
-                    for (int y = 0; y < cell.height; y++) {
-                        System.arraycopy(thetaUnder, y * cell.width, pixels, (y0 + y) * img.getWidth() + x0, cell.width);
-                    }
+                    copyRect(thetaUnder, cell.width, 0, 0, pixels(img), img.getWidth(), x0, y0, cell.width, cell.height);
                 }
                 theta.drawOver(g);
             }
@@ -303,23 +313,15 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
         }
     }
 
-    /** A cell (layout pixels, on whole device pixels) in device pixels. */
-    private static Rectangle devicePixels(Rectangle2D cell, double scale) {
-        int x0 = (int) Math.round(cell.getMinX() * scale);
-        int y0 = (int) Math.round(cell.getMinY() * scale);
-        return new Rectangle(x0, y0, (int) Math.round(cell.getMaxX() * scale) - x0,
-                (int) Math.round(cell.getMaxY() * scale) - y0);
-    }
-
     /** The cells (device pixels) of the panels marked in which (each rewritten whole when redrawn). */
-    private List<Rectangle> redrawnCells(boolean[] which, double scale) {
-        List<Rectangle> cells = new ArrayList<>();
+    private List<Rectangle> redrawnCells(boolean[] which) {
+        List<Rectangle> redrawn = new ArrayList<>();
         for (int i = 0; i < which.length; i++) {
             if (which[i]) {
-                cells.add(devicePixels(chart.panel(i).cell(), scale));
+                redrawn.add(cells[i]);
             }
         }
-        return cells;
+        return redrawn;
     }
 
     /**
@@ -329,8 +331,8 @@ final class Figure5Frames implements OffThreadFrames.Painter<Figure5Frames.Reque
     static BufferedImage copyExcept(BufferedImage img, List<Rectangle> skip) {
         int w = img.getWidth();
         BufferedImage out = new BufferedImage(w, img.getHeight(), BufferedImage.TYPE_INT_ARGB_PRE);
-        int[] from = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        int[] to = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int[] from = pixels(img);
+        int[] to = pixels(out);
         List<Rectangle> spans = new ArrayList<>(skip);
         spans.sort(java.util.Comparator.comparingInt(c -> c.x));
         for (int y = 0; y < img.getHeight(); y++) {
