@@ -36,6 +36,26 @@ final class BilinearBlit {
      * nothing, when g2 is not a Java2D raster or its transform has a rotation, shear or flip.
      */
     static boolean draw(Graphics2D g2, BufferedImage src, double left, double top, double right, double bottom) {
+        return draw(g2, src, left, top, right, bottom, null);
+    }
+
+    /**
+     * Something drawn over the resampled pixels before they are copied to the target (the heat map's
+     * curves, {@link ProductCurves}), in device pixels.
+     */
+    interface Overlay {
+
+        /**
+         * Draws onto px, the block of area (area.width × area.height, premultiplied ARGB, row after
+         * row), in device space where the image spans (dx0, dy0)–(dx1, dy1) and one user-space unit
+         * is scale pixels. Modifies px.
+         */
+        void paint(int[] px, Rectangle area, double dx0, double dy0, double dx1, double dy1, double scale);
+    }
+
+    /** As {@link #draw(Graphics2D, BufferedImage, double, double, double, double)}, with over (or null) drawn on the pixels first. */
+    static boolean draw(Graphics2D g2, BufferedImage src, double left, double top, double right, double bottom,
+                        Overlay over) {
         if (!RASTER_GRAPHICS.equals(g2.getClass().getName()) || !(left < right) || !(top < bottom)) {
             return false;
         }
@@ -69,6 +89,10 @@ final class BilinearBlit {
         }
         BufferedImage out = resample(premultiplied(src), src.getWidth(), src.getHeight(), dx0, dy0,
                 (dx1 - dx0) / src.getWidth(), (dy1 - dy0) / src.getHeight(), area);
+        if (over != null) {
+            over.paint(((DataBufferInt) out.getRaster().getDataBuffer()).getData(), area, dx0, dy0, dx1, dy1,
+                    Math.sqrt(t.getScaleX() * t.getScaleY()));
+        }
         g2.setTransform(new AffineTransform());
         try {
             g2.drawImage(out, area.x, area.y, null);
@@ -85,7 +109,19 @@ final class BilinearBlit {
         }
         int w = src.getWidth();
         int h = src.getHeight();
-        int[] argb = src.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb;
+        if (src.getType() == BufferedImage.TYPE_INT_ARGB_PRE && src.getRaster().getDataBuffer() instanceof DataBufferInt d
+                && d.getNumBanks() == 1 && d.getSize() == w * h) {
+            argb = d.getData().clone(); // premultiplied already
+            PREMULTIPLIED.put(src, argb);
+            return argb;
+        }
+        if (src.getType() == BufferedImage.TYPE_INT_ARGB && src.getRaster().getDataBuffer() instanceof DataBufferInt d
+                && d.getNumBanks() == 1 && d.getSize() == w * h) {
+            argb = d.getData().clone(); // the pixels as stored: getRGB would convert each through the colour model
+        } else {
+            argb = src.getRGB(0, 0, w, h, null, 0, w);
+        }
         for (int i = 0; i < argb.length; i++) {
             int a = argb[i] >>> 24;
             if (a != 255) {

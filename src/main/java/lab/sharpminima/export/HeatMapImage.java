@@ -6,6 +6,7 @@ import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.List;
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -15,6 +16,7 @@ import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import lab.sharpminima.landscape.LossGrid;
+import lab.sharpminima.landscape.Window;
 
 /**
  * A grid of values as one image in a chart: {@link #render} colours each node by a fixed
@@ -73,6 +75,19 @@ public final class HeatMapImage {
         double ha = image.getWidth() > 1 ? 0.5 * (a1 - a0) / (image.getWidth() - 1) : 0.5;
         double hb = image.getHeight() > 1 ? 0.5 * (b1 - b0) / (image.getHeight() - 1) : 0.5;
         return new ImageAnnotation(image, a0 - ha, a1 + ha, b0 - hb, b1 + hb, smooth);
+    }
+
+    /**
+     * As {@link #annotation(BufferedImage, double, double, double, double, boolean)}, smooth, with curves
+     * θ1θ2 = p drawn over the image inside the window [a0, a1] × [b0, b1] of its nodes (per pixel on
+     * a raster, as paths elsewhere: {@link ProductCurve}).
+     */
+    public static XYAnnotation annotation(BufferedImage image, double a0, double a1, double b0, double b1,
+                                          List<ProductCurve> curves) {
+        double ha = image.getWidth() > 1 ? 0.5 * (a1 - a0) / (image.getWidth() - 1) : 0.5;
+        double hb = image.getHeight() > 1 ? 0.5 * (b1 - b0) / (image.getHeight() - 1) : 0.5;
+        return new ImageAnnotation(image, a0 - ha, a1 + ha, b0 - hb, b1 + hb, true, curves,
+                new Window(a0, a1, b0, b1));
     }
 
     /** A loss grid coloured by the scale, as one smooth image annotation over its window. */

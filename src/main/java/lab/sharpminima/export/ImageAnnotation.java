@@ -4,8 +4,14 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
+import lab.sharpminima.landscape.Polyline;
+import lab.sharpminima.landscape.Window;
 import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotOrientation;
@@ -18,6 +24,10 @@ import org.jfree.chart.ui.RectangleEdge;
  * orientation), image row 0 at the top (y1). Drawing one image instead of a block per cell keeps a
  * 256×256 heat map to one draw call on screen and one embedded image in SVG and PDF. Axis inversion
  * is honoured (the image flips with the axis); drawing is clipped to the data area.
+ *
+ * <p>Curves θ1θ2 = p over the image ({@link ProductCurve}) are drawn with it: on a raster, per pixel
+ * into the resampled image before it is copied ({@link ProductCurves}: a few rows of arithmetic instead
+ * of Java2D's rasterising of each curve across the whole plot); elsewhere as stroked paths, after it.
  */
 final class ImageAnnotation extends AbstractXYAnnotation {
 
@@ -27,8 +37,22 @@ final class ImageAnnotation extends AbstractXYAnnotation {
     private final double y0;
     private final double y1;
     private final boolean smooth;
+    private final List<ProductCurve> curves;
+    /** Where the curves are drawn (their paths' window). */
+    private final Window curveWindow;
 
     ImageAnnotation(BufferedImage image, double x0, double x1, double y0, double y1, boolean smooth) {
+        this(image, x0, x1, y0, y1, smooth, List.of(), null);
+    }
+
+    /** With curves drawn over the image inside curveWindow (required when there are curves). */
+    ImageAnnotation(BufferedImage image, double x0, double x1, double y0, double y1, boolean smooth,
+                    List<ProductCurve> curves, Window curveWindow) {
+        if (!curves.isEmpty() && curveWindow == null) {
+            throw new IllegalArgumentException("curves over a heat map need the window they are drawn in");
+        }
+        this.curves = List.copyOf(curves);
+        this.curveWindow = curveWindow;
         this.image = image;
         this.x0 = x0;
         this.x1 = x1;
@@ -59,7 +83,7 @@ final class ImageAnnotation extends AbstractXYAnnotation {
         g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
         // Onto a raster, a smooth image is resampled by BilinearBlit: the same pixels, faster.
         boolean blitted = smooth && BilinearBlit.draw(g2, image, Math.round(left), Math.round(top),
-                Math.round(right), Math.round(bottom));
+                Math.round(right), Math.round(bottom), curves.isEmpty() ? null : this::paintCurves);
         if (!blitted && zoomedIn(left, right, top, bottom, dataArea)) {
             drawVisiblePart(g2, left, right, top, bottom, dataArea, interpolation);
         } else if (!blitted && Math.round(left) != Math.round(right) && Math.round(top) != Math.round(bottom)) {
@@ -68,10 +92,50 @@ final class ImageAnnotation extends AbstractXYAnnotation {
             g2.drawImage(image, (int) Math.round(left), (int) Math.round(top), (int) Math.round(right),
                     (int) Math.round(bottom), 0, 0, image.getWidth(), image.getHeight(), null);
         }
+        if (!blitted && !curves.isEmpty()) {
+            strokeCurves(g2, dataArea, domainAxis, rangeAxis, xEdge, yEdge);
+        }
         if (savedInterp != null) {
             g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, savedInterp);
         }
         g2.setClip(savedClip);
+    }
+
+    /**
+     * The curves per pixel over the resampled image (see {@link BilinearBlit.Overlay}): the image spans
+     * x0 … x1 from dx0 to dx1 and y1 … y0 from dy0 down to dy1, so a pixel's centre maps linearly.
+     */
+    private void paintCurves(int[] px, java.awt.Rectangle area, double dx0, double dy0, double dx1, double dy1,
+                             double scale) {
+        double da = (x1 - x0) / (dx1 - dx0);
+        double db = -(y1 - y0) / (dy1 - dy0);
+        ProductCurves.paint(px, area.width, area.height, x0 + (area.x - dx0) * da, da, y1 + (area.y - dy0) * db, db,
+                curveWindow, scale, curves);
+    }
+
+    /** The curves as stroked paths in Java2D space, in order (vector targets, and rasters the blit declines). */
+    private void strokeCurves(Graphics2D g2, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis,
+                              RectangleEdge xEdge, RectangleEdge yEdge) {
+        Paint savedPaint = g2.getPaint();
+        Stroke savedStroke = g2.getStroke();
+        for (ProductCurve c : curves) {
+            Polyline line = c.path();
+            Path2D.Double path = new Path2D.Double();
+            for (int k = 0; k < line.size(); k++) {
+                double x = domainAxis.valueToJava2D(line.a(k), dataArea, xEdge);
+                double y = rangeAxis.valueToJava2D(line.b(k), dataArea, yEdge);
+                if (k == 0) {
+                    path.moveTo(x, y);
+                } else {
+                    path.lineTo(x, y);
+                }
+            }
+            g2.setPaint(c.colour());
+            g2.setStroke(ContourRenderer.solid(c.width()));
+            g2.draw(path);
+        }
+        g2.setPaint(savedPaint);
+        g2.setStroke(savedStroke);
     }
 
     /**

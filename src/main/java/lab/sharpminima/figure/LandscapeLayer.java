@@ -20,9 +20,12 @@ import lab.sharpminima.landscape.Window;
  * @param products      the k of the equal-function curves
  * @param equalFunction equalFunction.get(i) = the branch θ1θ2 = products[i], θ1 &gt; 0, clipped to the
  *                      window (an empty polyline when it misses the window)
+ * @param contourProducts when the level curves are hyperbolas (the closed form), contourProducts[i][j] is
+ *                      the p of contours.get(i).get(j) = {θ1θ2 = p, θ1 &gt; 0}; {@code null} when they
+ *                      come from marching squares
  */
 public record LandscapeLayer(LossGrid grid, double[] levels, List<List<Polyline>> contours, double[] products,
-                             List<Polyline> equalFunction) {
+                             List<Polyline> equalFunction, double[][] contourProducts) {
 
     /** Points per equal-function curve. */
     static final int CURVE_POINTS = 200;
@@ -58,6 +61,36 @@ public record LandscapeLayer(LossGrid grid, double[] levels, List<List<Polyline>
         products = products.clone();
         contours = List.copyOf(contours);
         equalFunction = List.copyOf(equalFunction);
+        contourProducts = deepCopy(contourProducts);
+        if (contourProducts != null) {
+            if (contourProducts.length != contours.size()) {
+                throw new IllegalArgumentException("contour products for " + contourProducts.length + " levels, but "
+                        + contours.size() + " levels of contours");
+            }
+            for (int i = 0; i < contourProducts.length; i++) {
+                if (contourProducts[i].length != contours.get(i).size()) {
+                    throw new IllegalArgumentException("level " + i + " has " + contours.get(i).size()
+                            + " contour pieces but " + contourProducts[i].length + " products");
+                }
+            }
+        }
+    }
+
+    /** A copy of the products of the level curves' hyperbolas, or {@code null} (see the record's parameters). */
+    @Override
+    public double[][] contourProducts() {
+        return deepCopy(contourProducts);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        if (a == null) {
+            return null;
+        }
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
     }
 
     @Override
@@ -82,26 +115,34 @@ public record LandscapeLayer(LossGrid grid, double[] levels, List<List<Polyline>
         LossGrid grid = form == null ? LossGrid.compute(plane, problem.loss(), s.window(), s.steps())
                 : LossGrid.compute(plane, t -> form.value(t[0], t[1]), s.window(), s.steps(), 1);
         double[] levels = logLevels(grid, s.levels());
+        double[][] contourProducts = form == null ? null : levelProducts(form, levels, s.window());
         List<List<Polyline>> contours = form == null ? Contours.levelCurves(grid, levels)
-                : levelCurves(form, levels, s.window());
+                : levelCurves(contourProducts, s.window());
         double[] ks = s.products();
         List<Polyline> curves = new ArrayList<>(ks.length);
         for (double k : ks) {
             curves.add(equalFunctionCurve(k, s.window(), CURVE_POINTS));
         }
-        return new LandscapeLayer(grid, levels, contours, ks, curves);
+        return new LandscapeLayer(grid, levels, contours, ks, curves, contourProducts);
     }
 
-    /** The level curves of the closed form: for each level, its branches θ1θ2 = p that cross the window. */
-    static List<List<Polyline>> levelCurves(ToyProblem.ProductForm form, double[] levels, Window window) {
-        List<List<Polyline>> out = new ArrayList<>(levels.length);
-        for (double level : levels) {
-            List<Polyline> curves = new ArrayList<>(2);
-            for (double p : form.productsAt(level)) {
-                Polyline c = equalFunctionCurve(p, window, CURVE_POINTS);
-                if (c.size() > 0) {
-                    curves.add(c);
-                }
+    /** For each level of the closed form, the p of its branches θ1θ2 = p that cross the window. */
+    static double[][] levelProducts(ToyProblem.ProductForm form, double[] levels, Window window) {
+        double[][] out = new double[levels.length][];
+        for (int i = 0; i < levels.length; i++) {
+            out[i] = java.util.Arrays.stream(form.productsAt(levels[i]))
+                    .filter(p -> equalFunctionCurve(p, window, 2).size() > 0).toArray();
+        }
+        return out;
+    }
+
+    /** The level curves of the closed form: products[i] are the level's branches θ1θ2 = p, sampled. */
+    static List<List<Polyline>> levelCurves(double[][] products, Window window) {
+        List<List<Polyline>> out = new ArrayList<>(products.length);
+        for (double[] ps : products) {
+            List<Polyline> curves = new ArrayList<>(ps.length);
+            for (double p : ps) {
+                curves.add(equalFunctionCurve(p, window, CURVE_POINTS));
             }
             out.add(List.copyOf(curves));
         }

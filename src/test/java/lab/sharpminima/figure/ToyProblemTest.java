@@ -47,6 +47,24 @@ class ToyProblemTest {
         }
     }
 
+    /** The products of the level curves must match them, level by level and piece by piece. */
+    @Test
+    void contourProductsMustMatchTheContours() {
+        LandscapeLayer layer = LandscapeLayer.build(ToyProblem.of(PROBLEMS.get(0)),
+                new LandscapeLayer.Settings(new Window(0.1, 2, 0.1, 2), 32, 6, new double[] {1}));
+        double[][] products = layer.contourProducts();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LandscapeLayer(layer.grid(), layer.levels(),
+                layer.contours(), layer.products(), layer.equalFunction(), java.util.Arrays.copyOf(products, 5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contour products for 5 levels");
+        products[2] = new double[products[2].length + 1];
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LandscapeLayer(layer.grid(), layer.levels(),
+                layer.contours(), layer.products(), layer.equalFunction(), products))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("level 2 has");
+        // A layer without products (level curves of any shape) is valid.
+        assertThat(new LandscapeLayer(layer.grid(), layer.levels(), layer.contours(), layer.products(),
+                layer.equalFunction(), null).contourProducts()).isNull();
+    }
+
     @Test
     void gridIsTheNetworksGrid() {
         ToyProblem p = ToyProblem.of(PROBLEMS.get(1));
@@ -71,8 +89,18 @@ class ToyProblemTest {
             double[] levels = layer.levels();
             List<List<Polyline>> grid = Contours.levelCurves(layer.grid(), levels);
             int drawn = 0;
+            double[][] products = layer.contourProducts();
+            assertThat(products.length).isEqualTo(levels.length);
             for (int k = 0; k < levels.length; k++) {
                 double level = levels[k];
+                assertThat(products[k]).hasSize(layer.contours().get(k).size());
+                for (int j = 0; j < products[k].length; j++) {
+                    // The curve per pixel (ProductCurves) is drawn from this product alone: each piece lies on it.
+                    Polyline c = layer.contours().get(k).get(j);
+                    for (int i = 0; i < c.size(); i++) {
+                        assertThat(c.a(i) * c.b(i)).isCloseTo(products[k][j], within(1e-12 * Math.abs(products[k][j]) + 1e-15));
+                    }
+                }
                 for (Polyline c : layer.contours().get(k)) {
                     for (int i = 0; i < c.size(); i++) {
                         double engine = p.loss().value(new double[] {c.a(i), c.b(i)});

@@ -2,8 +2,8 @@ package lab.sharpminima.export.figures;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Stroke;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -13,6 +13,7 @@ import lab.sharpminima.export.ColorMaps;
 import lab.sharpminima.export.ColorScale;
 import lab.sharpminima.export.ContourRenderer;
 import lab.sharpminima.export.HeatMapImage;
+import lab.sharpminima.export.ProductCurve;
 import lab.sharpminima.figure.LandscapeLayer;
 import lab.sharpminima.landscape.LossGrid;
 import lab.sharpminima.landscape.Polyline;
@@ -104,23 +105,65 @@ final class LandscapePlot {
         return plot;
     }
 
-    /** The heat map, contours and labelled equal-function curves of the layer, on a new plot. */
+    /**
+     * The heat map, contours and labelled equal-function curves of the layer, on a new plot. When the
+     * level curves are hyperbolas θ1θ2 = p (the toy's closed form), they and the equal-function curves
+     * go with the heat map's image ({@link ProductCurve}: drawn per pixel on a raster), labels after;
+     * otherwise each curve is a path of its own, each label after its curve.
+     */
     static XYPlot build(LandscapeLayer layer, ChartTheme theme, ColorScale scale) {
         XYPlot plot = emptyPlot(layer.grid().window());
         Window w = layer.grid().window();
-        plot.addAnnotation(HeatMapImage.annotation(image(layer, scale), w.a0(), w.a1(), w.b0(), w.b1(), true), false);
-        Stroke thin = theme.stroke(0.45f);
-        double[] levels = layer.levels();
-        for (int i = 0; i < levels.length; i++) {
-            if (levels[i] >= scale.hi() * LOWEST_LEVEL) {
-                ContourRenderer.addPolylines(plot, layer.contours().get(i), CONTOUR, thin);
+        double[][] contourProducts = layer.contourProducts();
+        if (contourProducts == null) {
+            plot.addAnnotation(HeatMapImage.annotation(image(layer, scale), w.a0(), w.a1(), w.b0(), w.b1(), true), false);
+            double[] levels = layer.levels();
+            for (int i = 0; i < levels.length; i++) {
+                if (levels[i] >= scale.hi() * LOWEST_LEVEL) {
+                    ContourRenderer.addPolylines(plot, layer.contours().get(i), CONTOUR, theme.stroke(CONTOUR_WIDTH));
+                }
             }
+            addEqualFunctionCurves(plot, layer, theme, true);
+        } else {
+            plot.addAnnotation(HeatMapImage.annotation(image(layer, scale), w.a0(), w.a1(), w.b0(), w.b1(),
+                    curves(layer, contourProducts, theme, scale)), false);
+            addEqualFunctionCurves(plot, layer, theme, false);
         }
-        addEqualFunctionCurves(plot, layer, theme);
         return plot;
     }
 
-    private static void addEqualFunctionCurves(XYPlot plot, LandscapeLayer layer, ChartTheme theme) {
+    /** Widths, in data curves' widths: the contours; an equal-function curve's white casing and its colour. */
+    private static final float CONTOUR_WIDTH = 0.45f;
+    private static final float CASING_WIDTH = 2.2f;
+    private static final float CURVE_WIDTH = 1.2f;
+
+    /** The level curves (above {@link #LOWEST_LEVEL}), then each equal-function curve on its casing, as product curves. */
+    private static List<ProductCurve> curves(LandscapeLayer layer, double[][] contourProducts, ChartTheme theme,
+                                             ColorScale scale) {
+        List<ProductCurve> out = new ArrayList<>();
+        double[] levels = layer.levels();
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] >= scale.hi() * LOWEST_LEVEL) {
+                List<Polyline> pieces = layer.contours().get(i);
+                for (int j = 0; j < pieces.size(); j++) {
+                    out.add(new ProductCurve(contourProducts[i][j], pieces.get(j), CONTOUR,
+                            theme.lineWidth() * CONTOUR_WIDTH));
+                }
+            }
+        }
+        double[] ks = layer.products();
+        for (int i = 0; i < ks.length; i++) {
+            Polyline c = layer.equalFunction().get(i);
+            if (c.size() > 0) {
+                out.add(new ProductCurve(ks[i], c, CASING, theme.lineWidth() * CASING_WIDTH));
+                out.add(new ProductCurve(ks[i], c, curveColour(i), theme.lineWidth() * CURVE_WIDTH));
+            }
+        }
+        return out;
+    }
+
+    /** The labels of the equal-function curves that cross the window, each after its curve when strokes (as shapes). */
+    private static void addEqualFunctionCurves(XYPlot plot, LandscapeLayer layer, ChartTheme theme, boolean strokes) {
         double[] ks = layer.products();
         Window w = layer.grid().window();
         Font font = ChartTheme.font(Font.BOLD, theme.tickFont().getSize2D());
@@ -129,8 +172,10 @@ final class LandscapePlot {
             if (c.size() == 0) {
                 continue;
             }
-            ContourRenderer.addPolyline(plot, c, CASING, theme.stroke(2.2f));
-            ContourRenderer.addPolyline(plot, c, curveColour(i), theme.stroke(1.2f));
+            if (strokes) {
+                ContourRenderer.addPolyline(plot, c, CASING, theme.stroke(CASING_WIDTH));
+                ContourRenderer.addPolyline(plot, c, curveColour(i), theme.stroke(CURVE_WIDTH));
+            }
             double[] at = labelPoint(c, ks[i], w);
             label(plot, "θ₁θ₂ = " + Numbers.compact(ks[i]), at[0], at[1], font, TextAnchor.BOTTOM_LEFT);
         }

@@ -163,4 +163,36 @@ class FigureChartsTest {
         assertThat(Numbers.compact(1.5e-5)).isEqualTo("1.5e-5");
         assertThat(Figure3Chart.name(3)).isEqualTo("T_α³(B∞)");
     }
+
+    /**
+     * The landscape's curves: with the closed form's products they travel with the heat map (drawn per
+     * pixel on a raster) and are still vector paths in SVG, one per contour piece and two per
+     * equal-function curve; without products (level curves of any shape) each curve is a shape of its own.
+     */
+    @Test
+    void landscapeCurvesAreVectorPathsInSvgAndShapesWithoutProducts() throws Exception {
+        LandscapeLayer layer = LandscapeLayer.build(ToyProblem.of(Presets.toy()), Presets.landscape());
+        XYPlot withProducts = LandscapePlot.build(layer, ChartTheme.standard(), LandscapePlot.scale(layer));
+        assertThat(withProducts.getAnnotations()).noneMatch(a -> a instanceof org.jfree.chart.annotations.XYShapeAnnotation);
+        LandscapeLayer general = new LandscapeLayer(layer.grid(), layer.levels(), layer.contours(), layer.products(),
+                layer.equalFunction(), null);
+        XYPlot shapes = LandscapePlot.build(general, ChartTheme.standard(), LandscapePlot.scale(general));
+        long drawnLevels = java.util.Arrays.stream(layer.levels())
+                .filter(l -> l >= LandscapePlot.scale(layer).hi() * LandscapePlot.LOWEST_LEVEL).count();
+        assertThat(shapes.getAnnotations().stream().filter(a -> a instanceof org.jfree.chart.annotations.XYShapeAnnotation))
+                .hasSize((int) drawnLevels + 2 * layer.products().length);
+
+        Path svg = dir.resolve("fig2.svg");
+        FigureRenderer.write("fig2", Map.of(), svg, 480, 360, 1, false);
+        String text = Files.readString(svg, StandardCharsets.UTF_8);
+        // The equal-function curves' colours (Okabe–Ito) stroke paths; the contours are white at 110/255.
+        for (int i = 0; i < layer.products().length; i++) {
+            java.awt.Color c = LandscapePlot.curveColour(i);
+            String stroke = "stroke: ?rgb\\(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + "\\)";
+            assertThat(java.util.regex.Pattern.compile(stroke).matcher(text).find()).as("a path stroked in curve %d's colour", i)
+                    .isTrue();
+        }
+        assertThat(java.util.regex.Pattern.compile("stroke: ?rgb\\(255,255,255\\); ?stroke-opacity: ?0\\.43").matcher(text)
+                .results().count()).as("contour paths").isGreaterThanOrEqualTo(drawnLevels);
+    }
 }
