@@ -28,7 +28,8 @@ import org.jfree.data.Range;
  * axes (one chart per layer serves both). The axes are the layer's window ({@link #axesFor}), which
  * the ViewModel keeps while the boxes move within it ({@link Figure3ViewModel#movingWindow}): a drag's
  * small steps then draw the overlay alone (a few shapes) over the base already drawn. Recent bases are
- * kept, so going back to a window draws no chart; a base is drawn in {@link ChartImages#BANDS} bands,
+ * kept ({@value #KEPT_BASE_BYTES} bytes of them, and a chart per landscape the ViewModel keeps), so
+ * going back to a window, or toggling α between two values, draws no chart; a base is drawn in {@link ChartImages#BANDS} bands,
  * each on its own thread ({@link ChartImages#drawInBands}: the landscape's heat map and contours are
  * most of a frame's work). Not thread-safe: the charts and caches belong to the thread that calls {@link #render}
  * (one at a time), the band copies to the band threads.
@@ -50,8 +51,13 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
     static final double ALPHA_STEP = 0.1;
     /** Throwaway drawings while idle, to warm the JIT up. */
     static final int WARM_UPS = 60;
-    private static final int KEPT_CHARTS = 8;
-    private static final int KEPT_BASES = 6;
+    /** Charts kept: one per landscape the ViewModel keeps, so going back to one builds no chart. */
+    private static final int KEPT_CHARTS = Figure3ViewModel.CACHED_LAYERS;
+    /**
+     * Bytes of base images kept (most recent first, at least two): 26 bases of an 850×720 chart, 6 at
+     * twice the scale. Toggling α between two values, or coming back along a jump, then draws only the boxes.
+     */
+    static final long KEPT_BASE_BYTES = 64L << 20;
 
     /**
      * The chart of one layer, and its copies for the bands after the first ({@link ChartImages#drawInBands}),
@@ -209,8 +215,13 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         Base k = new Base(r.layer(), a, b, r.width(), r.height(), r.scale(), ChartImages.toFx(img),
                 (Rectangle2D) info.getPlotInfo().getDataArea().clone());
         bases.add(k);
-        if (bases.size() > KEPT_BASES) {
-            bases.remove(0);
+        long bytes = 0;
+        for (Base kept : bases) {
+            bytes += 4L * (long) kept.image().getWidth() * (long) kept.image().getHeight();
+        }
+        while (bases.size() > 2 && bytes > KEPT_BASE_BYTES) {
+            Base dropped = bases.remove(0);
+            bytes -= 4L * (long) dropped.image().getWidth() * (long) dropped.image().getHeight();
         }
         return k;
     }

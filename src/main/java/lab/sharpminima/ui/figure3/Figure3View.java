@@ -64,6 +64,12 @@ public final class Figure3View {
     /** After the boxes have been still this long, the landscape is fitted to them again ({@link Figure3ViewModel#settle}). */
     private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
             javafx.util.Duration.millis(400));
+    /**
+     * The longest a frame of new boxes waits for their landscape ({@link Figure3ViewModel#awaitingLandscape}):
+     * after that it is drawn over the landscape shown, with the boxes' window for axes.
+     */
+    static final javafx.util.Duration LANDSCAPE_WAIT = javafx.util.Duration.millis(100);
+    private final javafx.animation.PauseTransition landscapeWait = new javafx.animation.PauseTransition(LANDSCAPE_WAIT);
     private final ReadOnlyObjectWrapper<Figure3.Data> shownData = new ReadOnlyObjectWrapper<>(this, "shownData");
 
     public Figure3View(Figure3ViewModel vm) {
@@ -198,10 +204,18 @@ public final class Figure3View {
 
         // The ViewModel sets a new landscape just before new boxes: one request for both, not two.
         vm.landscapeProperty().addListener((obs, old, layer) -> Platform.runLater(this::requestFrame));
+        // New boxes whose landscape is on its way wait for it (at most LANDSCAPE_WAIT): one chart drawn, not two.
         vm.dataProperty().addListener((obs, old, d) -> {
-            requestFrame();
+            if (vm.awaitingLandscape()) {
+                if (landscapeWait.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                    landscapeWait.playFromStart(); // from the first boxes held back: a drag is not starved
+                }
+            } else {
+                requestFrame();
+            }
             settle.playFromStart();
         });
+        landscapeWait.setOnFinished(e -> requestFrame());
         settle.setOnFinished(e -> vm.settle());
         wireMouse();
         vm.start();
@@ -215,6 +229,9 @@ public final class Figure3View {
         double h = chart.frameHeight();
         if (d == null || layer == null || w < 20 || h < 20) {
             return;
+        }
+        if (!vm.awaitingLandscape()) {
+            landscapeWait.stop();
         }
         Figure3Frames.Request r = new Figure3Frames.Request(d, layer, w, h, chart.outputScale(), chartTheme.get());
         frames.request(r);

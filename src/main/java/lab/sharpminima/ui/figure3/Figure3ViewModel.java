@@ -324,6 +324,27 @@ public final class Figure3ViewModel implements ExportableFigure {
                 && Math.abs(w.b0() - before.b0()) <= sb && Math.abs(w.b1() - before.b1()) <= sb;
     }
 
+    /**
+     * Whether the boxes shown are waiting for their landscape: the one shown does not hold them (a
+     * frame over it would have to take the boxes' window for its axes, with a blank strip), and the one
+     * that will is being computed. The view then holds its next frame back a moment
+     * ({@link Figure3View}): with the toy's closed form a layer takes a few milliseconds, against a
+     * whole chart drawn twice.
+     */
+    public boolean awaitingLandscape() {
+        Figure3.Data d = data.get();
+        LandscapeLayer shown = landscape.get();
+        if (d == null || wantedWindow == null || shown != null && shown.grid().window().equals(wantedWindow)) {
+            return false;
+        }
+        if (shown == null) {
+            return true;
+        }
+        Window w = shown.grid().window();
+        Window boxes = Figure3Chart.windowFor(d);
+        return !(w.a0() <= boxes.a0() && w.a1() >= boxes.a1() && w.b0() <= boxes.b0() && w.b1() >= boxes.b1());
+    }
+
     /** How many landscapes are kept (shown, or computed ahead). */
     int keptLayers() {
         return cache.size();

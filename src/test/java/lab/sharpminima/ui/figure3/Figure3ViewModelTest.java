@@ -129,6 +129,33 @@ class Figure3ViewModelTest {
                 .isEqualTo(Figure3ViewModel.layerWindow(vm.dataProperty().get()));
         assertThat(ex.tasks).isEmpty();
     }
+    /**
+     * Boxes that left the landscape shown wait for the one computed for them (the view holds their
+     * frame back); boxes the shown one still holds do not, even while a tighter one is computed.
+     */
+    @Test
+    void newBoxesAwaitTheirLandscapeOnlyWhenTheShownOneMissesThem() {
+        ManualExecutor ex = new ManualExecutor();
+        Figure3ViewModel vm = new Figure3ViewModel(ex);
+        assertThat(vm.awaitingLandscape()).isFalse(); // nothing asked yet
+        vm.start();
+        assertThat(vm.awaitingLandscape()).isTrue(); // the first boxes, no landscape yet
+        ex.tasks.removeFirst().run();
+        assertThat(vm.awaitingLandscape()).isFalse();
+        LandscapeLayer first = vm.landscapeProperty().get();
+        vm.setAlphaExponent(0.9); // a jump: the boxes leave the preset's layer
+        assertThat(Figure3Frames.axesFor(Figure3Chart.windowFor(vm.dataProperty().get()), first).equals(
+                first.grid().window())).isFalse();
+        assertThat(vm.awaitingLandscape()).isTrue();
+        ex.tasks.removeFirst().run();
+        assertThat(vm.awaitingLandscape()).isFalse();
+        assertThat(vm.landscapeProperty().get()).isNotSameAs(first);
+        // r shrinks: the boxes get a tight layer of their own, but the shown one still holds them.
+        vm.setRadius(0.2);
+        assertThat(ex.tasks).hasSize(1);
+        assertThat(vm.awaitingLandscape()).isFalse();
+    }
+
     @Test
     void aDragKeepsALayerWhileItHoldsTheBoxesAndSettlingFitsItAgain() {
         Figure3ViewModel vm = started();
