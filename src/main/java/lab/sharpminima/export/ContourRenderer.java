@@ -7,9 +7,9 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.annotations.XYBoxAnnotation;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -92,11 +92,25 @@ public final class ContourRenderer {
         return add(plot, new XYShapeAnnotation(s, stroke, outline, fill));
     }
 
-    /** The rectangle [a0, a1] × [b0, b1] in data units, e.g. a box B∞(r, θ) of Theorem 2. */
+    /**
+     * The rectangle [a0, a1] × [b0, b1] in data units, e.g. a box B∞(r, θ) of Theorem 2; fill may be
+     * null. Drawn as a rectangle in device space with mitred corners: Java2D fills and strokes it as
+     * parallelograms, where a general path (an {@link XYShapeAnnotation}'s, and round joins) goes through
+     * its rasteriser, several times slower for a large translucent box.
+     */
     public static XYAnnotation addRectangle(XYPlot plot, double a0, double b0, double a1, double b1, Paint outline,
                                             Stroke stroke, Paint fill) {
-        Shape s = new Rectangle2D.Double(Math.min(a0, a1), Math.min(b0, b1), Math.abs(a1 - a0), Math.abs(b1 - b0));
-        return add(plot, new XYShapeAnnotation(s, stroke, outline, fill));
+        return add(plot, new XYBoxAnnotation(Math.min(a0, a1), Math.min(b0, b1), Math.max(a0, a1), Math.max(b0, b1),
+                mitred(stroke), outline, fill));
+    }
+
+    /** stroke with mitred joins, when a BasicStroke (the parallelogram path of Java2D needs them). */
+    static Stroke mitred(Stroke stroke) {
+        if (stroke instanceof BasicStroke b && b.getLineJoin() != BasicStroke.JOIN_MITER) {
+            return new BasicStroke(b.getLineWidth(), b.getEndCap(), BasicStroke.JOIN_MITER, Math.max(1f, b.getMiterLimit()),
+                    b.getDashArray(), b.getDashPhase());
+        }
+        return stroke;
     }
 
     /** An arrow from (a, b) to (a + da, b + db), e.g. a Hessian eigenvector; head length in points. */
