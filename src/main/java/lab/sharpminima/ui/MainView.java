@@ -195,10 +195,6 @@ public final class MainView {
         root.getStyleClass().add("main-window");
     }
 
-    /**
-     * Selects the tab whose id is "tab-" + {@code name} ({@code -Dsml.tab=figure2}), for scripted
-     * screenshots; an unknown or missing name keeps the Model tab.
-     */
     /** A fixed tab whose id is "tab-" + {@code name} (also the value of -Dsml.tab that selects it). */
     private Tab addTab(String title, String name, javafx.scene.Node content) {
         Tab tab = new Tab(title, content);
@@ -342,6 +338,10 @@ public final class MainView {
         return tour;
     }
 
+    /**
+     * Selects the tab whose id is "tab-" + {@code name} ({@code -Dsml.tab=figure2}), for scripted
+     * screenshots; an unknown or missing name keeps the Model tab.
+     */
     private void selectTab(String name) {
         if (name == null) {
             return;

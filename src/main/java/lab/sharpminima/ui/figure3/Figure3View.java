@@ -195,7 +195,10 @@ public final class Figure3View {
         vm.alphaExponentProperty().addListener((obs, old, x) -> alpha.setValue(x.doubleValue()));
         vm.radiusProperty().addListener((obs, old, x) -> radius.setValue(x.doubleValue()));
         vm.countProperty().addListener((obs, old, x) -> count.setValue(x.intValue()));
-        alphaText.textProperty().bind(vm.alphaTextProperty());
+        // Two lines, α and log₁₀ α: on one, "α = 0.125893   ·   log₁₀ α = −0.9" overflows the 330 px side
+        // column at this size and was clipped. Always two lines, so the column's height does not change with α.
+        alphaText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.alphaTextProperty().get().replace("   ·   ", "\n"), vm.alphaTextProperty()));
         radiusText.textProperty().bind(vm.radiusProperty().asString(java.util.Locale.ROOT, "r = %.3g"));
         countText.textProperty().bind(vm.countProperty().asString("k = %d boxes: B∞ and k − 1 images"));
         reset.setOnAction(e -> vm.reset());

@@ -479,7 +479,7 @@ public final class LabView {
                     "α" + AlphaSliders.subscript(k + 1) + " " + AlphaSliders.valueText(all[k]));
         }
         lastAlpha.setText("α" + AlphaSliders.subscript(free + 1) + " " + AlphaSliders.valueText(all[free])
-                + " (follows: ∏ α = 1)");
+                + "\n(follows the others: ∏ α = 1)"); // on its own line: on one, the column clipped it
     }
 
     // ---- wiring ----
