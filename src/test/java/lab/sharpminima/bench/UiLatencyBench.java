@@ -97,6 +97,8 @@ public final class UiLatencyBench {
     /** The random part of the pause between steps (seeded: runs are repeatable in their schedule). */
     private static final java.util.SplittableRandom PHASE = new java.util.SplittableRandom(2017);
     private static final AtomicLong MAX_LAG = new AtomicLong();
+    /** The longest stretch of wall time in which the FX thread ran on a CPU all along (see {@link #cpuProbe}). */
+    private static final AtomicLong MAX_RUN = new AtomicLong();
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** The FX thread's CPU time at the step's setValue and at its frame (FX thread only). */
     private static long stepCpu;
@@ -168,8 +170,10 @@ public final class UiLatencyBench {
                 }));
         // -Dsml.bench.noprobe=true: no lag probe (its runnable every millisecond costs the FX thread CPU too).
         Thread probe = Boolean.getBoolean("sml.bench.noprobe") ? new Thread(() -> { }) : lagProbe();
-        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10s   %13s%n", "view", "median", "p95", "max",
-                "FX CPU p95", "→result p50", "FX busy max");
+        Thread cpuProbe = Boolean.getBoolean("sml.bench.noprobe") ? new Thread(() -> { })
+                : cpuProbe(onFxGet(() -> Thread.currentThread().getId()));
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10s   %13s   %12s%n", "view", "median", "p95", "max",
+                "FX CPU p95", "→result p50", "FX busy max", "FX run max");
         String only = System.getProperty("sml.bench.only", "");
         for (ViewCase c : cases) {
             if (c.name().contains(only)) {
@@ -177,6 +181,7 @@ public final class UiLatencyBench {
             }
         }
         probe.interrupt();
+        cpuProbe.interrupt();
         executor.shutdown();
         Platform.exit();
     }
@@ -190,6 +195,39 @@ public final class UiLatencyBench {
         file.toFile().deleteOnExit();
         ModelFiles.write(m, file);
         return file;
+    }
+
+    /**
+     * Reads the FX thread's CPU time about every half millisecond; a run is a stretch of consecutive
+     * readings in which it ran at least 80 % of the wall time between them, and the longest run is the
+     * FX thread's longest stretch of work. Unlike the lag probe ("FX busy max", the longest wait of a
+     * runnable posted to it), it does not count the time the FX thread, or the probe's own thread,
+     * waits for a CPU while other threads (the background computations, the render thread) hold both
+     * cores, nor a pulse that waits for the render thread.
+     */
+    private static Thread cpuProbe(long fxThread) {
+        Thread t = new Thread(() -> {
+            long lastWall = System.nanoTime();
+            long lastCpu = CPU.getThreadCpuTime(fxThread);
+            long runStart = -1;
+            while (!Thread.currentThread().isInterrupted()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                long wall = System.nanoTime();
+                long cpu = CPU.getThreadCpuTime(fxThread);
+                boolean running = cpu - lastCpu >= 0.8 * (wall - lastWall);
+                if (running) {
+                    runStart = runStart < 0 ? lastWall : runStart;
+                    MAX_RUN.accumulateAndGet(wall - runStart, Math::max);
+                } else {
+                    runStart = -1;
+                }
+                lastWall = wall;
+                lastCpu = cpu;
+            }
+        }, "cpu-probe");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Posts a timed runnable every millisecond; the longest wait is the FX thread's longest busy stretch. */
@@ -283,6 +321,7 @@ public final class UiLatencyBench {
         // drawings, frames drawn ahead) runs now, as it would in use.
         Thread.sleep(SETTLE_MS);
         MAX_LAG.set(0);
+        MAX_RUN.set(0);
         TRACE.set(0);
         long[] latency = new long[steps];
         long[] work = new long[steps];
@@ -311,6 +350,7 @@ public final class UiLatencyBench {
             java.util.concurrent.locks.LockSupport.parkNanos(pause + (long) (PHASE.nextDouble() * 16_666_667L));
         }
         long lag = MAX_LAG.get();
+        long run = MAX_RUN.get();
         if (Boolean.getBoolean("sml.bench.phases")) {
             // Where the time after the result goes: waiting for the pulse, the views' timers (drawing), CSS + layout.
             StringBuilder line = new StringBuilder("    after the result, p50/p95:");
@@ -328,8 +368,9 @@ public final class UiLatencyBench {
         Arrays.sort(w);
         long[] r = Arrays.copyOf(toResult, done);
         Arrays.sort(r);
-        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10s   %10.1f ms%s%n", c.name(), ms(l, 0.5), ms(l, 0.95),
-                ms(l, 1.0), ms(w, 0.95), ms(r, 0.5), lag / 1e6, missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
+        System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s   %12s   %10s   %10.1f ms   %9.1f ms%s%n", c.name(), ms(l, 0.5),
+                ms(l, 0.95), ms(l, 1.0), ms(w, 0.95), ms(r, 0.5), lag / 1e6, run / 1e6,
+                missed.isEmpty() ? "" : "   (no frame within 5 s at steps " + missed + ")");
         String snapshots = System.getProperty("sml.bench.snapshots");
         if (snapshots != null) {
             // A look at the last frame: the view after the steps (checks that in-place updates draw right).
