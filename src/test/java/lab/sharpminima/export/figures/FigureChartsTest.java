@@ -77,7 +77,13 @@ class FigureChartsTest {
             doc = f.newDocumentBuilder().parse(in);
         }
         assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
-        assertThat(doc.getElementsByTagNameNS("*", "path").getLength()).isGreaterThan(5);
+        // Curves are paths; boxes (Figure 1's ε-sharpness rectangle, Figure 3's boxes) are rects.
+        int shapes = 0;
+        for (String tag : new String[] {"path", "rect", "line", "ellipse"}) {
+            shapes += doc.getElementsByTagNameNS("*", tag).getLength();
+        }
+        assertThat(doc.getElementsByTagNameNS("*", "path").getLength()).isGreaterThan(3);
+        assertThat(shapes).isGreaterThan(8);
 
         byte[] bytes = Files.readAllBytes(pdf);
         String head = new String(bytes, 0, 8, StandardCharsets.ISO_8859_1);
