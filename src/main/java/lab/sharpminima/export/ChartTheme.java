@@ -90,6 +90,11 @@ public final class ChartTheme {
         return font(Font.PLAIN, tick);
     }
 
+    /** Two points under the ticks: JFreeChart's "small" font, which it gives the text annotations of a chart it styles. */
+    public Font smallFont() {
+        return font(Font.PLAIN, tick - 2);
+    }
+
     /** The width of a data curve (contours, loss curves) in points. */
     public float lineWidth() {
         return lineWidth;
@@ -124,7 +129,7 @@ public final class ChartTheme {
         t.setExtraLargeFont(titleFont());
         t.setLargeFont(labelFont());
         t.setRegularFont(tickFont());
-        t.setSmallFont(font(Font.PLAIN, tick - 2));
+        t.setSmallFont(smallFont());
         t.setChartBackgroundPaint(Color.WHITE);
         t.setPlotBackgroundPaint(Color.WHITE);
         t.setLegendBackgroundPaint(Color.WHITE);

@@ -162,11 +162,14 @@ final class LandscapePlot {
         return out;
     }
 
-    /** The labels of the equal-function curves that cross the window, each after its curve when strokes (as shapes). */
+    /**
+     * The equal-function curves as shapes when strokes, and their labels (those that cross the window),
+     * placed clear of each other when drawn ({@link CurveLabels}).
+     */
     private static void addEqualFunctionCurves(XYPlot plot, LandscapeLayer layer, ChartTheme theme, boolean strokes) {
         double[] ks = layer.products();
         Window w = layer.grid().window();
-        Font font = ChartTheme.font(Font.BOLD, theme.tickFont().getSize2D());
+        List<CurveLabels.Label> labels = new ArrayList<>();
         for (int i = 0; i < ks.length; i++) {
             Polyline c = layer.equalFunction().get(i);
             if (c.size() == 0) {
@@ -177,13 +180,16 @@ final class LandscapePlot {
                 ContourRenderer.addPolyline(plot, c, curveColour(i), theme.stroke(CURVE_WIDTH));
             }
             double[] at = labelPoint(c, ks[i], w);
-            label(plot, "θ₁θ₂ = " + Numbers.compact(ks[i]), at[0], at[1], font, TextAnchor.BOTTOM_LEFT);
+            labels.add(new CurveLabels.Label("θ₁θ₂ = " + Numbers.compact(ks[i]), c, at[0], at[1]));
         }
+        // The small font: the labels were text annotations, which the theme's styling gave it.
+        plot.addAnnotation(new CurveLabels(labels, theme.smallFont(), Color.BLACK, LABEL_BACK), false);
     }
 
     /**
-     * Where a curve's label goes: at (1.6√k, √k/1.6) on the curve's lower branch when inside the window
-     * (off the vertex (√k, √k), where the preset points sit), else mid-curve.
+     * Where a curve's label would go: at (1.6√k, √k/1.6) on the curve's lower branch when inside the window
+     * (off the vertex (√k, √k), where the preset points sit), else mid-curve; {@link CurveLabels} moves it
+     * along the curve when it would cover another label.
      */
     static double[] labelPoint(Polyline c, double k, Window w) {
         double a = 1.6 * Math.sqrt(Math.abs(k));
