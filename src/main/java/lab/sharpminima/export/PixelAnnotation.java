@@ -19,7 +19,8 @@ import org.jfree.chart.plot.XYPlot;
 /**
  * Annotations anchored at data coordinates but sized in device units, so a marker or an arrow head
  * keeps its size when the plot zooms: a point marker (filled disc with a white ring, visible on any
- * colour map) and an arrow from (a, b) to (a + da, b + db) with a fixed-size head.
+ * colour map) and an arrow from (a, b) to (a + da, b + db) with a fixed-size head; and
+ * {@link CurveLabels}, placed in device space when drawn.
  */
 abstract class PixelAnnotation extends AbstractXYAnnotation {
 

@@ -12,6 +12,7 @@ import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.export.ColorMaps;
 import lab.sharpminima.export.ColorScale;
 import lab.sharpminima.export.ContourRenderer;
+import lab.sharpminima.export.CurveLabels;
 import lab.sharpminima.export.HeatMapImage;
 import lab.sharpminima.export.ProductCurve;
 import lab.sharpminima.figure.LandscapeLayer;

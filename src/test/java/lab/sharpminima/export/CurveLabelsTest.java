@@ -1,4 +1,4 @@
-package lab.sharpminima.export.figures;
+package lab.sharpminima.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import lab.sharpminima.export.ChartTheme;
 import lab.sharpminima.figure.LandscapeLayer;
 import lab.sharpminima.figure.Presets;
 import lab.sharpminima.landscape.Window;
@@ -54,9 +53,10 @@ class CurveLabelsTest {
         Font font = ChartTheme.font(Font.PLAIN, 16);
         List<CurveLabels.Label> labels = new ArrayList<>();
         for (int i = 0; i < layer.products().length; i++) {
-            double[] at = LandscapePlot.labelPoint(layer.equalFunction().get(i), layer.products()[i], w);
-            labels.add(new CurveLabels.Label("θ₁θ₂ = " + Numbers.compact(layer.products()[i]), layer.equalFunction().get(i),
-                    at[0], at[1]));
+            // Each preferred on its curve's lower branch, on one ray from the origin (as the landscape's are).
+            double k = layer.products()[i];
+            labels.add(new CurveLabels.Label("θ₁θ₂ = " + k, layer.equalFunction().get(i), 1.6 * Math.sqrt(k),
+                    Math.sqrt(k) / 1.6));
         }
         NumberAxis x = new NumberAxis();
         NumberAxis y = new NumberAxis();

@@ -1,21 +1,19 @@
-package lab.sharpminima.export.figures;
+package lab.sharpminima.export;
 
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import lab.sharpminima.landscape.Polyline;
-import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.text.TextUtils;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
@@ -27,10 +25,10 @@ import org.jfree.chart.ui.TextAnchor;
  * large type on a small chart, "θ₁θ₂ = 0.25" and "θ₁θ₂ = 0.5" were drawn over each other. When no vertex
  * fits, the label keeps its preferred point.
  */
-final class CurveLabels extends AbstractXYAnnotation {
+public final class CurveLabels extends PixelAnnotation {
 
     /** One label: its text, the curve it names and the data point it prefers. */
-    record Label(String text, Polyline curve, double a, double b) {
+    public record Label(String text, Polyline curve, double a, double b) {
     }
 
     /** Space kept between label boxes, in user-space units. */
@@ -41,7 +39,7 @@ final class CurveLabels extends AbstractXYAnnotation {
     private final Paint paint;
     private final Paint background;
 
-    CurveLabels(List<Label> labels, Font font, Paint paint, Color background) {
+    public CurveLabels(List<Label> labels, Font font, Paint paint, Color background) {
         this.labels = List.copyOf(labels);
         this.font = font;
         this.paint = paint;
@@ -65,23 +63,20 @@ final class CurveLabels extends AbstractXYAnnotation {
 
     /** Where each label's lower left corner goes, in Java2D space, measured in g2's current font. */
     List<double[]> anchors(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis) {
-        RectangleEdge xEdge = Plot.resolveDomainAxisLocation(plot.getDomainAxisLocation(), plot.getOrientation());
-        RectangleEdge yEdge = Plot.resolveRangeAxisLocation(plot.getRangeAxisLocation(), plot.getOrientation());
         List<Rectangle2D> placed = new ArrayList<>();
         List<double[]> out = new ArrayList<>();
         for (Label l : labels) {
             // The box of the text anchored at the origin (bottom left), as the drawing will fill it.
             Rectangle2D box = TextUtils.calcAlignedStringBounds(l.text(), g2, 0, 0, TextAnchor.BOTTOM_LEFT);
-            double px = domainAxis.valueToJava2D(l.a(), dataArea, xEdge);
-            double py = rangeAxis.valueToJava2D(l.b(), dataArea, yEdge);
+            Point2D preferred = toJava2D(l.a(), l.b(), plot, dataArea, domainAxis, rangeAxis);
             List<double[]> candidates = new ArrayList<>();
-            candidates.add(new double[] {px, py});
+            candidates.add(new double[] {preferred.getX(), preferred.getY()});
             List<double[]> vertices = new ArrayList<>();
             for (int k = 0; k < l.curve().size(); k++) {
-                vertices.add(new double[] {domainAxis.valueToJava2D(l.curve().a(k), dataArea, xEdge),
-                    rangeAxis.valueToJava2D(l.curve().b(k), dataArea, yEdge)});
+                Point2D v = toJava2D(l.curve().a(k), l.curve().b(k), plot, dataArea, domainAxis, rangeAxis);
+                vertices.add(new double[] {v.getX(), v.getY()});
             }
-            vertices.sort(Comparator.comparingDouble(v -> Math.hypot(v[0] - px, v[1] - py)));
+            vertices.sort(Comparator.comparingDouble(v -> preferred.distance(v[0], v[1])));
             candidates.addAll(vertices);
             double[] at = place(candidates, box, dataArea, placed);
             placed.add(new Rectangle2D.Double(at[0] + box.getX(), at[1] + box.getY(), box.getWidth(), box.getHeight()));
@@ -104,16 +99,5 @@ final class CurveLabels extends AbstractXYAnnotation {
             }
         }
         return candidates.get(0);
-    }
-
-    /** Identity, as for the other annotations a chart replaces. */
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }
