@@ -109,18 +109,15 @@ final class BilinearBlit {
         }
         int w = src.getWidth();
         int h = src.getHeight();
-        int[] argb;
-        if (src.getType() == BufferedImage.TYPE_INT_ARGB_PRE && src.getRaster().getDataBuffer() instanceof DataBufferInt d
-                && d.getNumBanks() == 1 && d.getSize() == w * h) {
-            argb = d.getData().clone(); // premultiplied already
+        // INT_ARGB(_PRE) images are read as stored: getRGB would convert each pixel through the colour model.
+        boolean stored = (src.getType() == BufferedImage.TYPE_INT_ARGB || src.getType() == BufferedImage.TYPE_INT_ARGB_PRE)
+                && src.getRaster().getDataBuffer() instanceof DataBufferInt d && d.getNumBanks() == 1
+                && d.getSize() == w * h;
+        int[] argb = stored ? ((DataBufferInt) src.getRaster().getDataBuffer()).getData().clone()
+                : src.getRGB(0, 0, w, h, null, 0, w);
+        if (stored && src.getType() == BufferedImage.TYPE_INT_ARGB_PRE) {
             PREMULTIPLIED.put(src, argb);
             return argb;
-        }
-        if (src.getType() == BufferedImage.TYPE_INT_ARGB && src.getRaster().getDataBuffer() instanceof DataBufferInt d
-                && d.getNumBanks() == 1 && d.getSize() == w * h) {
-            argb = d.getData().clone(); // the pixels as stored: getRGB would convert each through the colour model
-        } else {
-            argb = src.getRGB(0, 0, w, h, null, 0, w);
         }
         for (int i = 0; i < argb.length; i++) {
             int a = argb[i] >>> 24;

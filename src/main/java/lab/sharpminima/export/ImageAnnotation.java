@@ -1,11 +1,12 @@
 package lab.sharpminima.export;
 
 import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.geom.AffineTransform;
-import java.awt.Paint;
 import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -105,7 +106,7 @@ final class ImageAnnotation extends AbstractXYAnnotation {
      * The curves per pixel over the resampled image (see {@link BilinearBlit.Overlay}): the image spans
      * x0 … x1 from dx0 to dx1 and y1 … y0 from dy0 down to dy1, so a pixel's centre maps linearly.
      */
-    private void paintCurves(int[] px, java.awt.Rectangle area, double dx0, double dy0, double dx1, double dy1,
+    private void paintCurves(int[] px, Rectangle area, double dx0, double dy0, double dx1, double dy1,
                              double scale) {
         double da = (x1 - x0) / (dx1 - dx0);
         double db = -(y1 - y0) / (dy1 - dy0);

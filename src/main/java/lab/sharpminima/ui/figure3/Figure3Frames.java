@@ -70,6 +70,11 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
     private record Base(LandscapeLayer layer, Range a, Range b, double width, double height, double scale,
                         WritableImage image, Rectangle2D dataArea) {
 
+        /** The image's size in memory (4 bytes a pixel). */
+        long bytes() {
+            return 4L * (long) image.getWidth() * (long) image.getHeight();
+        }
+
         /** Whether drawn for these: axes equal up to 1e-9 of their length (a base drawn ahead computed α its own way). */
         boolean drawnFor(LandscapeLayer l, Range a2, Range b2, double w, double h, double s) {
             return layer == l && close(a, a2) && close(b, b2) && width == w && height == h && scale == s;
@@ -215,13 +220,9 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
         Base k = new Base(r.layer(), a, b, r.width(), r.height(), r.scale(), ChartImages.toFx(img),
                 (Rectangle2D) info.getPlotInfo().getDataArea().clone());
         bases.add(k);
-        long bytes = 0;
-        for (Base kept : bases) {
-            bytes += 4L * (long) kept.image().getWidth() * (long) kept.image().getHeight();
-        }
+        long bytes = bases.stream().mapToLong(Base::bytes).sum();
         while (bases.size() > 2 && bytes > KEPT_BASE_BYTES) {
-            Base dropped = bases.remove(0);
-            bytes -= 4L * (long) dropped.image().getWidth() * (long) dropped.image().getHeight();
+            bytes -= bases.remove(0).bytes();
         }
         return k;
     }
