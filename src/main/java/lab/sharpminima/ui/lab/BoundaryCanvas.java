@@ -22,6 +22,9 @@ final class BoundaryCanvas extends CanvasRegion {
     private Dataset train;
     private Dataset test;
     private WritableImage image;
+    /** What the canvas says while it has no grid. */
+    private String note = NO_GRID;
+    static final String NO_GRID = "the boundary is drawn for data with 1 or 2 inputs";
 
     BoundaryCanvas(String id) {
         setId(id);
@@ -30,10 +33,18 @@ final class BoundaryCanvas extends CanvasRegion {
 
     /** Shows {@code grid} (null: a note) with the data points; redraws at once. */
     void show(BoundaryGrid g, Dataset trainData, Dataset testData) {
+        this.note = NO_GRID;
         this.grid = g;
         this.train = trainData;
         this.test = testData;
         this.image = g != null && g.inputs() == 2 ? heatMap(g) : null;
+        redraw();
+    }
+
+    /** No boundary, and this note in its place (e.g. why there is none yet); redraws at once. */
+    void showNote(String text) {
+        show(null, null, null);
+        this.note = text;
         redraw();
     }
 
@@ -65,7 +76,7 @@ final class BoundaryCanvas extends CanvasRegion {
         if (grid == null) {
             g.setFill(Color.GRAY);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("the boundary is drawn for data with 1 or 2 inputs", w / 2, h / 2);
+            g.fillText(note, w / 2, h / 2, Math.max(1, w - 8)); // narrowed to fit rather than clipped at both ends
             return;
         }
         if (grid.inputs() == 2) {

@@ -417,6 +417,7 @@ public final class LabView {
             c.setPrefSize(160, 135);
             c.setMinSize(120, 120);
         }
+        showBridge(vm.bridgeProperty().get());
         GridPane r = grid();
         FigureCards.addReadout(r, 5, "applied", "lab-bridge-applied", bridgeText(Bridge.Result::description));
         FigureCards.addReadout(r, 0, "max |Δf|", "lab-max-df", bridgeText(b -> Numbers.format(b.maxOutputChange())));
@@ -545,8 +546,9 @@ public final class LabView {
     private void showBridge(Bridge.Result b) {
         LabProblem p = vm.problemProperty().get();
         if (b == null || p == null || b.after().theta().length != p.network().parameterCount()) {
-            boundaryBefore.show(null, null, null);
-            boundaryAfter.show(null, null, null);
+            // Nothing applied yet (or a result for another network): say so, not that the data cannot be drawn.
+            boundaryBefore.showNote("shown after Apply");
+            boundaryAfter.showNote("shown after Apply");
             diagramBefore.show(null, null);
             diagramAfter.show(null, null);
             return;
