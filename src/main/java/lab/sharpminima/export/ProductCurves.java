@@ -38,28 +38,10 @@ final class ProductCurves {
             throw new IllegalArgumentException("pixel steps must be finite, da positive, db non-zero; got da = " + da
                     + ", db = " + db);
         }
-        // Columns and rows whose centres are in the window; iPos: the first column on θ1 > 0.
-        int iMin = index((limits.a0() - a0) / da - 0.5, w);
-        while (iMin < w && !(at(a0, da, iMin) >= limits.a0())) {
-            iMin++;
-        }
-        while (iMin > 0 && at(a0, da, iMin - 1) >= limits.a0()) {
-            iMin--;
-        }
-        int iMax = index((limits.a1() - a0) / da - 0.5, w);
-        while (iMax >= 0 && !(at(a0, da, iMax) <= limits.a1())) {
-            iMax--;
-        }
-        while (iMax + 1 < w && at(a0, da, iMax + 1) <= limits.a1()) {
-            iMax++;
-        }
-        int iPos = Math.max(iMin, index(-a0 / da - 0.5, w));
-        while (iPos < w && !(at(a0, da, iPos) > 0)) {
-            iPos++;
-        }
-        while (iPos > iMin && at(a0, da, iPos - 1) > 0) {
-            iPos--;
-        }
+        // Columns whose centres are in the window; iPos: the first column on θ1 > 0 (rows are checked one by one).
+        int iMin = first(a0, da, w, t -> t >= limits.a0());
+        int iMax = first(a0, da, w, t -> t > limits.a1()) - 1;
+        int iPos = Math.max(iMin, first(a0, da, w, t -> t > 0));
         if (iMin > iMax) {
             return;
         }
@@ -68,9 +50,22 @@ final class ProductCurves {
         }
     }
 
-    /** The index nearest u, clamped to 0 … n − 1 (the loops after it settle the last pixel). */
-    private static int index(double u, int n) {
-        return u <= 0 ? 0 : u >= n - 1 ? n - 1 : (int) Math.round(u);
+    /**
+     * The first column (0 … w; w when none) whose centre satisfies test, which, once true, stays true
+     * for the columns after (a column's θ1 grows with its index): a binary search.
+     */
+    private static int first(double a0, double da, int w, java.util.function.DoublePredicate test) {
+        int lo = 0;
+        int hi = w;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (test.test(at(a0, da, mid))) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static double at(double origin, double step, int k) {
