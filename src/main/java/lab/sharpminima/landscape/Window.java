@@ -40,4 +40,9 @@ public record Window(double a0, double a1, double b0, double b1) {
     public double area() {
         return width() * height();
     }
+
+    /** Whether other lies inside this window (edges included). */
+    public boolean contains(Window other) {
+        return a0 <= other.a0 && a1 >= other.a1 && b0 <= other.b0 && b1 >= other.b1;
+    }
 }

@@ -181,8 +181,7 @@ final class Figure3Frames implements OffThreadFrames.Painter<Figure3Frames.Reque
      */
     static Window axesFor(Window boxes, LandscapeLayer layer) {
         Window w = layer.grid().window();
-        boolean holds = w.a0() <= boxes.a0() && w.a1() >= boxes.a1() && w.b0() <= boxes.b0() && w.b1() >= boxes.b1();
-        return holds ? w : boxes;
+        return w.contains(boxes) ? w : boxes;
     }
 
     /** The kept base for these axes and size, or a new one drawn now. */

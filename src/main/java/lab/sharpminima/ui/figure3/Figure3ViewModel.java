@@ -244,9 +244,8 @@ public final class Figure3ViewModel implements ExportableFigure {
 
     /** Whether layer holds the boxes' window and is at most {@value #LOOSE} times as long on each axis. */
     static boolean holds(Window layer, Window boxes) {
-        return layer.a0() <= boxes.a0() && layer.a1() >= boxes.a1() && layer.b0() <= boxes.b0()
-                && layer.b1() >= boxes.b1() && layer.a1() - layer.a0() <= LOOSE * (boxes.a1() - boxes.a0())
-                && layer.b1() - layer.b0() <= LOOSE * (boxes.b1() - boxes.b0());
+        return layer.contains(boxes) && layer.width() <= LOOSE * boxes.width()
+                && layer.height() <= LOOSE * boxes.height();
     }
 
     /**
@@ -340,9 +339,7 @@ public final class Figure3ViewModel implements ExportableFigure {
         if (shown == null) {
             return true;
         }
-        Window w = shown.grid().window();
-        Window boxes = Figure3Chart.windowFor(d);
-        return !(w.a0() <= boxes.a0() && w.a1() >= boxes.a1() && w.b0() <= boxes.b0() && w.b1() >= boxes.b1());
+        return !shown.grid().window().contains(Figure3Chart.windowFor(d));
     }
 
     /** How many landscapes are kept (shown, or computed ahead). */

@@ -43,8 +43,11 @@ final class BoundaryCanvas extends CanvasRegion {
 
     /** No boundary, and this note in its place (e.g. why there is none yet); redraws at once. */
     void showNote(String text) {
-        show(null, null, null);
-        this.note = text;
+        grid = null;
+        train = null;
+        test = null;
+        image = null;
+        note = text;
         redraw();
     }
 
